@@ -1,0 +1,168 @@
+using Inventory.Core.Orders;
+using Inventory.Core.Stock;
+
+namespace Inventory.Core.Ledger;
+
+/// <content>Decisions for orders: commit a cart, fulfil, cancel, and orders from other channels.</content>
+public sealed partial class InventoryLedger
+{
+    private static LedgerResult? Commit(CommitCart command, LedgerWork work)
+    {
+        if (work.Snapshot.OrderLines.Count > 0)
+        {
+            return OrderExists(command, command.OrderId);
+        }
+
+        var holds = work.Snapshot.Holds;
+        if (holds.Count == 0)
+        {
+            return UnknownReservation(command, command.CartId, null);
+        }
+
+        if (holds.Any(h => h.IsExpiredAt(work.Now)))
+        {
+            return Expired(command, command.CartId, holds, work.Now);
+        }
+
+        foreach (var hold in holds)
+        {
+            var reference = LedgerWork.OrderReference(command.OrderId, hold.LineId);
+            work.DropHold(hold);
+            work.Apply(
+                EntryKind.Committed, hold.Key, new StockChange(Committed: hold.Quantity, Reserved: -hold.Quantity),
+                hold.Quantity, reference);
+            work.PutOrderLine(new OrderLine(command.OrderId, hold.LineId, hold.Key, hold.Quantity, 0, 0));
+        }
+
+        return null;
+    }
+
+    private static LedgerResult? Fulfil(FulfilOrder command, LedgerWork work)
+    {
+        var lines = work.Snapshot.OrderLines.ToList();
+        if (lines.Count == 0)
+        {
+            return UnknownOrder(command, command.OrderId, null);
+        }
+
+        var requests = command.Lines
+            ?? lines.Where(l => l.Open > 0).Select(l => new FulfilmentLine(l.LineId, l.Open, l.Key.Location)).ToList();
+        foreach (var request in requests)
+        {
+            var refusal = FulfilLine(command, work, lines, request);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private static LedgerResult? FulfilLine(FulfilOrder command, LedgerWork work, List<OrderLine> lines, FulfilmentLine request)
+    {
+        var matching = Enumerable.Range(0, lines.Count)
+            .Where(i => lines[i].LineId == request.LineId && (request.Location is null || lines[i].Key.Location == request.Location))
+            .ToList();
+        if (matching.Count == 0)
+        {
+            return UnknownOrder(command, command.OrderId, request.LineId);
+        }
+
+        var open = matching.Sum(i => lines[i].Open);
+        if (request.Quantity > open)
+        {
+            var first = lines[matching[0]].Key;
+            var shortfall = new StockShortfall(request.LineId, first.Sku, request.Location, request.Quantity, open);
+
+            return LedgerResult.Refused(
+                command.IdempotencyKey,
+                LedgerStatus.ExceedsOpenQuantity,
+                $"Order '{command.OrderId}' line '{request.LineId}' ({first.Sku}) has {open} units open; "
+                + $"cannot ship {request.Quantity}. Nothing was changed.",
+                [shortfall]);
+        }
+
+        var remaining = request.Quantity;
+        foreach (var index in matching)
+        {
+            var take = Math.Min(lines[index].Open, remaining);
+            if (take == 0)
+            {
+                continue;
+            }
+
+            var line = lines[index] with { Fulfilled = checked(lines[index].Fulfilled + take) };
+            lines[index] = line;
+            remaining -= take;
+            work.Apply(
+                EntryKind.Fulfilled, line.Key, new StockChange(OnHand: -take, Committed: -take), take,
+                LedgerWork.OrderReference(line.OrderId, line.LineId));
+            work.PutOrderLine(line);
+        }
+
+        return null;
+    }
+
+    private static LedgerResult? Cancel(CancelOrder command, LedgerWork work)
+    {
+        var lines = work.Snapshot.OrderLines;
+        if (lines.Count == 0)
+        {
+            return UnknownOrder(command, command.OrderId, null);
+        }
+
+        var missing = command.LineIds?.FirstOrDefault(id => lines.All(l => l.LineId != id));
+        if (missing is not null)
+        {
+            return UnknownOrder(command, command.OrderId, missing);
+        }
+
+        var selected = command.LineIds is null
+            ? lines
+            : lines.Where(l => command.LineIds.Contains(l.LineId, StringComparer.Ordinal)).ToList();
+        foreach (var line in selected.Where(l => l.Open > 0))
+        {
+            var open = line.Open;
+            work.Apply(
+                EntryKind.Cancelled, line.Key, new StockChange(Committed: -open), open,
+                LedgerWork.OrderReference(line.OrderId, line.LineId));
+            work.PutOrderLine(line with { Cancelled = checked(line.Cancelled + open) });
+        }
+
+        return null;
+    }
+
+    private static LedgerResult? PlaceExternal(PlaceExternalOrder command, LedgerWork work)
+    {
+        if (work.Snapshot.OrderLines.Count > 0)
+        {
+            return OrderExists(command, command.OrderId);
+        }
+
+        foreach (var line in command.Lines)
+        {
+            var key = new PositionKey(line.Sku, line.Location);
+            var reference = LedgerWork.OrderReference(command.OrderId, line.LineId);
+            work.Apply(EntryKind.Committed, key, new StockChange(Committed: line.Quantity), line.Quantity, reference);
+            RecordOversell(work, key, line.Quantity, reference);
+            work.PutOrderLine(new OrderLine(command.OrderId, line.LineId, key, line.Quantity, 0, 0));
+        }
+
+        return null;
+    }
+
+    private static LedgerResult UnknownOrder(LedgerCommand command, string orderId, string? lineId) =>
+        LedgerResult.Refused(
+            command.IdempotencyKey,
+            LedgerStatus.UnknownOrder,
+            lineId is null
+                ? $"Order '{orderId}' is not known; nothing was changed."
+                : $"Order '{orderId}' has no line '{lineId}'; nothing was changed.");
+
+    private static LedgerResult OrderExists(LedgerCommand command, string orderId) =>
+        LedgerResult.Refused(
+            command.IdempotencyKey,
+            LedgerStatus.OrderAlreadyExists,
+            $"Order '{orderId}' already exists; use a new order id. Nothing was changed.");
+}

@@ -1,0 +1,228 @@
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+using NodaTime;
+
+namespace Inventory.Core.Ledger;
+
+/// <summary>
+/// The one path by which stock changes: it validates a command against the current positions, decides the whole
+/// batch or refuses it whole, and writes it to the store with a conditional write keyed by the command's
+/// idempotency key.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Safe for concurrent use by any number of threads and, with a shared store, any number of processes: each
+/// command is decided on a snapshot and written only if no position it read has changed since; otherwise it is
+/// decided again, up to <see cref="InventoryOptions.MaxWriteAttempts"/> times.
+/// </para>
+/// <para>The ledger logs nothing. Business refusals are <see cref="LedgerResult"/> values; exceptions mean invalid
+/// input or a broken store.</para>
+/// </remarks>
+public sealed partial class InventoryLedger
+{
+    private static readonly IReadOnlyCollection<PositionKey> NoKeys = [];
+    private static readonly IReadOnlyCollection<Sku> NoSkus = [];
+    private static readonly IReadOnlyCollection<string> NoIds = [];
+
+    private readonly IInventoryStore _store;
+    private readonly IClock _clock;
+    private readonly Duration _ttl;
+    private readonly IAllocationStrategy _strategy;
+    private readonly LineAllocation _lineAllocation;
+    private readonly IReadOnlyList<LocationId> _locations;
+    private readonly int _maxAttempts;
+
+    /// <summary>Initializes a ledger over a store.</summary>
+    /// <param name="store">Where positions, holds, orders and the journal live.</param>
+    /// <param name="clock">The source of the current instant, which decides expiry.</param>
+    /// <param name="options">Settings; validated here and copied.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="InventoryOptionsException">Thrown when the options are invalid.</exception>
+    public InventoryLedger(IInventoryStore store, IClock clock, InventoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        _store = store;
+        _clock = clock;
+        _ttl = options.ReservationTtl;
+        _strategy = options.AllocationStrategy;
+        _lineAllocation = options.LineAllocation;
+        _locations = [.. options.Locations];
+        _maxAttempts = options.MaxWriteAttempts;
+    }
+
+    /// <summary>Gets the store the ledger writes to.</summary>
+    public IInventoryStore Store => _store;
+
+    /// <summary>Applies a command once, or returns the first result when its key was applied before.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancels the command between attempts; a written batch stays written.</param>
+    /// <returns>Applied with the entries written, or refused with the reason; a refusal changes nothing.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="command"/> is null.</exception>
+    /// <exception cref="InvalidCommandException">Thrown when the command is malformed or a figure would overflow.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">Thrown when the key was used for a different command.</exception>
+    /// <exception cref="ConcurrencyConflictException">Thrown when every attempt met a concurrent change.</exception>
+    public async ValueTask<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Validate();
+        var fingerprint = command.Fingerprint();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var recorded = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (recorded is not null)
+            {
+                return Replay(recorded, fingerprint);
+            }
+
+            var now = _clock.GetCurrentInstant();
+            var work = await ReadAsync(command, now, cancellationToken).ConfigureAwait(false);
+            var refusal = DecideChecked(command, work);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var written = await _store.WriteAsync(work.ToBatch(fingerprint), cancellationToken).ConfigureAwait(false);
+            switch (written.Status)
+            {
+                case StoreWriteStatus.Written:
+                    return LedgerResult.Applied(command.IdempotencyKey, Required(written).Entries, isReplay: false);
+                case StoreWriteStatus.DuplicateKey:
+                    return Replay(Required(written), fingerprint);
+                case StoreWriteStatus.VersionConflict when attempt >= _maxAttempts:
+                    throw new ConcurrencyConflictException(command.IdempotencyKey, attempt);
+                case StoreWriteStatus.VersionConflict:
+                    await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new InvalidOperationException($"The store answered with unknown status {written.Status}.");
+            }
+        }
+    }
+
+    /// <summary>Gets the position of one SKU at one location as it counts now (expired holds excluded).</summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="location">The location.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The position; empty when the store has no record of it.</returns>
+    public async ValueTask<StockPosition> GetPositionAsync(
+        Sku sku, LocationId location, CancellationToken cancellationToken = default)
+    {
+        var read = await _store.GetPositionAsync(new PositionKey(sku, location), _clock.GetCurrentInstant(), cancellationToken)
+            .ConfigureAwait(false);
+
+        return read.Effective;
+    }
+
+    /// <summary>
+    /// Gets the units of a SKU a cart could reserve across the channel's locations: each location's available
+    /// units (plus the cart's own live holds there), clamped at zero, summed once per location.
+    /// </summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="cartId">The asking cart, whose own holds count as available to it; null for none.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The available units, never below zero.</returns>
+    public async ValueTask<long> GetAvailableAsync(Sku sku, string? cartId = null, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetCurrentInstant();
+        var query = new StoreQuery(
+            now,
+            _locations.Select(l => new PositionKey(sku, l)).ToList(),
+            _locations.Count == 0 ? [sku] : NoSkus,
+            cartId is null ? NoIds : [cartId],
+            NoIds);
+        var snapshot = await _store.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+
+        long total = 0;
+        foreach (var location in CandidateLocations(snapshot, sku))
+        {
+            var key = new PositionKey(sku, location);
+            var own = snapshot.Holds.Where(h => h.Key == key && !h.IsExpiredAt(now)).Sum(h => h.Quantity);
+            var available = checked(snapshot.Positions[key].Effective.Available + own);
+            total = checked(total + Math.Max(0, available));
+        }
+
+        return total;
+    }
+
+    /// <summary>Removes holds that have expired, writing an expiry entry for each.</summary>
+    /// <param name="maxHolds">The most holds to look at in this call.</param>
+    /// <param name="cancellationToken">Cancels the sweep between carts.</param>
+    /// <returns>The number of holds removed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxHolds"/> is not positive.</exception>
+    /// <remarks>Expired holds already stop counting when read; the sweep only tidies the store and the journal.</remarks>
+    public async ValueTask<int> SweepExpiredAsync(int maxHolds = 1000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHolds);
+        var now = _clock.GetCurrentInstant();
+        var expired = await _store.FindExpiredHoldsAsync(now, maxHolds, cancellationToken).ConfigureAwait(false);
+
+        var removed = 0;
+        foreach (var cartId in expired.Select(h => h.CartId).Distinct(StringComparer.Ordinal))
+        {
+            var key = $"sweep:{cartId}:{now.ToUnixTimeTicks()}";
+            var result = await ExecuteAsync(new ExpireHolds(key, cartId), cancellationToken).ConfigureAwait(false);
+            removed += result.IsReplay ? 0 : result.Entries.Count(e => e.Kind == EntryKind.Expired);
+        }
+
+        return removed;
+    }
+
+    private async ValueTask<LedgerWork> ReadAsync(LedgerCommand command, Instant now, CancellationToken cancellationToken)
+    {
+        var snapshot = await _store.ReadAsync(Query(command, now), cancellationToken).ConfigureAwait(false);
+        var wider = Widen(command, now, snapshot);
+        if (wider is not null)
+        {
+            snapshot = await _store.ReadAsync(wider, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new LedgerWork(snapshot, now, command);
+    }
+
+    private LedgerResult? DecideChecked(LedgerCommand command, LedgerWork work)
+    {
+        try
+        {
+            return Decide(command, work);
+        }
+        catch (OverflowException ex)
+        {
+            throw new InvalidCommandException(
+                $"{command.GetType().Name} '{command.IdempotencyKey}' would take a stock figure beyond the 64-bit "
+                + $"range; nothing was applied. ({ex.Message})");
+        }
+    }
+
+    private static RecordedOutcome Required(StoreWriteResult written) =>
+        written.Outcome ?? throw new InvalidOperationException(
+            $"The store answered {written.Status} without the recorded outcome.");
+
+    private static LedgerResult Replay(RecordedOutcome recorded, string fingerprint) =>
+        string.Equals(recorded.Fingerprint, fingerprint, StringComparison.Ordinal)
+            ? LedgerResult.Applied(recorded.IdempotencyKey, recorded.Entries, isReplay: true)
+            : throw new IdempotencyKeyConflictException(recorded.IdempotencyKey, recorded.Fingerprint, fingerprint);
+
+    private static async ValueTask BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt <= 3)
+        {
+            await Task.Yield();
+            return;
+        }
+
+        var ceiling = 1 << Math.Min(attempt - 3, 5);
+        await Task.Delay(Random.Shared.Next(1, ceiling + 1), cancellationToken).ConfigureAwait(false);
+    }
+
+    private IEnumerable<LocationId> CandidateLocations(StoreSnapshot snapshot, Sku sku) =>
+        _locations.Count > 0
+            ? _locations
+            : snapshot.Positions.Keys.Where(k => k.Sku.Equals(sku)).Select(k => k.Location).Distinct().Order();
+}

@@ -1,0 +1,26 @@
+namespace Inventory.Core.Ledger;
+
+/// <summary>How the ledger answered a command.</summary>
+public enum LedgerStatus
+{
+    /// <summary>The command was applied (or had been, for a repeated key).</summary>
+    Applied = 1,
+
+    /// <summary>Too few units were available; see <see cref="LedgerResult.Shortfalls"/>.</summary>
+    InsufficientStock = 2,
+
+    /// <summary>The cart or line holds nothing.</summary>
+    UnknownReservation = 3,
+
+    /// <summary>A hold the command needs has expired.</summary>
+    ReservationExpired = 4,
+
+    /// <summary>The order or order line does not exist.</summary>
+    UnknownOrder = 5,
+
+    /// <summary>An order with that id already exists.</summary>
+    OrderAlreadyExists = 6,
+
+    /// <summary>A fulfilment asked for more than the line has open.</summary>
+    ExceedsOpenQuantity = 7,
+}

@@ -1,0 +1,37 @@
+using Inventory.Core.Ledger;
+
+namespace Inventory.Core.Orders;
+
+/// <summary>Ships committed units: committed and on hand both go down.</summary>
+/// <param name="IdempotencyKey">The command's key.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="Lines">What shipped; null ships everything still open.</param>
+/// <remarks>Shipping more than a line has open is refused, changing nothing.</remarks>
+public sealed record FulfilOrder(string IdempotencyKey, string OrderId, IReadOnlyList<FulfilmentLine>? Lines = null)
+    : LedgerCommand(IdempotencyKey)
+{
+    internal override void Validate()
+    {
+        base.Validate();
+        RequireId(OrderId, "order id");
+        if (Lines is null)
+        {
+            return;
+        }
+
+        if (Lines.Count == 0)
+        {
+            throw new InvalidCommandException($"FulfilOrder '{IdempotencyKey}': the line list is empty; pass null to ship all.");
+        }
+
+        foreach (var line in Lines)
+        {
+            RequireId(line.LineId, "line id");
+            RequirePositive(line.Quantity, $"the shipped quantity of line '{line.LineId}'");
+        }
+    }
+
+    internal override string Fingerprint() => Lines is null
+        ? $"fulfil {OrderId} all"
+        : $"fulfil {OrderId}: " + string.Join(", ", Lines.Select(l => $"{l.LineId}x{l.Quantity}@{l.Location}"));
+}

@@ -1,0 +1,35 @@
+using Inventory.Core.Ledger;
+
+namespace Inventory.Core.Reservations;
+
+/// <summary>Holds stock for the lines of a cart, all or nothing.</summary>
+/// <param name="IdempotencyKey">The command's key.</param>
+/// <param name="CartId">The cart.</param>
+/// <param name="Lines">The lines; each line id once. A line the cart already holds is replaced.</param>
+/// <remarks>
+/// Lines are checked one after another against one running total per position, so two lines of the same SKU can
+/// never both take the same units. The cart's other live holds are extended (sliding expiry).
+/// </remarks>
+public sealed record ReserveCart(string IdempotencyKey, string CartId, IReadOnlyList<CartLine> Lines)
+    : LedgerCommand(IdempotencyKey)
+{
+    internal override void Validate()
+    {
+        base.Validate();
+        RequireId(CartId, "cart id");
+        if (Lines is null || Lines.Count == 0)
+        {
+            throw new InvalidCommandException($"ReserveCart '{IdempotencyKey}': cart '{CartId}' has no lines.");
+        }
+
+        RequireDistinct(Lines.Select(l => l.LineId), "line");
+        foreach (var line in Lines)
+        {
+            RequireSet(line.Sku.Value, $"SKU of line '{line.LineId}'");
+            RequirePositive(line.Quantity, $"the quantity of line '{line.LineId}' ({line.Sku})");
+        }
+    }
+
+    internal override string Fingerprint() =>
+        $"reserve {CartId}: " + string.Join(", ", Lines.Select(l => $"{l.LineId}={l.Sku}x{l.Quantity}@{l.Location}"));
+}

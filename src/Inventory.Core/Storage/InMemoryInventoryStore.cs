@@ -1,0 +1,351 @@
+using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using NodaTime;
+
+namespace Inventory.Core.Storage;
+
+/// <summary>
+/// The default store: everything in process memory, guarded by one lock. State is lost when the process ends.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Safe for concurrent use: every read and write takes one lock, so a read is a consistent snapshot and a
+/// batch is applied whole or not at all. Every operation completes synchronously; the returned
+/// <see cref="ValueTask"/> never allocates a task.
+/// </para>
+/// <para>
+/// Implementation note: expired holds are found by scanning the holds of a position, so a read costs time
+/// in proportion to the live holds at the positions it touches; carts are short-lived, which keeps that small.
+/// </para>
+/// </remarks>
+public sealed class InMemoryInventoryStore : IInventoryStore
+{
+    private static readonly IReadOnlyList<Hold> NoHolds = [];
+    private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<PositionKey, Slot> _positions = [];
+    private readonly Dictionary<Sku, List<LocationId>> _locationsBySku = [];
+    private readonly Dictionary<string, List<Hold>> _holdsByCart = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OrderLine>> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly List<JournalEntry> _journal = [];
+
+    /// <summary>Gets the number of journal entries appended so far.</summary>
+    public long JournalLength
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _journal.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            return new ValueTask<StoreSnapshot>(ReadLocked(query));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            return new ValueTask<StoreWriteResult>(WriteLocked(batch));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            return new ValueTask<RecordedOutcome?>(_outcomes.GetValueOrDefault(idempotencyKey));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<VersionedPosition> GetPositionAsync(
+        PositionKey key, Instant now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            return new ValueTask<VersionedPosition>(Versioned(key, now));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(
+        Instant now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            var all = _positions.Keys.Order().Select(key => Versioned(key, now)).ToList();
+
+            return new ValueTask<IReadOnlyList<VersionedPosition>>(all);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(
+        Instant now, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            IReadOnlyList<Hold> expired = _holdsByCart.Values
+                .SelectMany(holds => holds)
+                .Where(hold => hold.IsExpiredAt(now))
+                .OrderBy(hold => hold.ExpiresAt)
+                .Take(maxCount)
+                .ToList();
+
+            return new ValueTask<IReadOnlyList<Hold>>(expired);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(
+        long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            var start = (int)Math.Min(afterSequence, _journal.Count);
+            var count = Math.Min(maxCount, _journal.Count - start);
+
+            return new ValueTask<IReadOnlyList<JournalEntry>>(_journal.GetRange(start, count));
+        }
+    }
+
+    private StoreSnapshot ReadLocked(StoreQuery query)
+    {
+        var positions = new Dictionary<PositionKey, VersionedPosition>();
+        foreach (var key in query.Positions)
+        {
+            positions[key] = Versioned(key, query.Now);
+        }
+
+        foreach (var sku in query.Skus)
+        {
+            if (_locationsBySku.TryGetValue(sku, out var locations))
+            {
+                foreach (var location in locations)
+                {
+                    var key = new PositionKey(sku, location);
+                    positions[key] = Versioned(key, query.Now);
+                }
+            }
+        }
+
+        var holds = Collect(query.CartIds, _holdsByCart, NoHolds);
+        var lines = Collect(query.OrderIds, _orders, NoOrderLines);
+        foreach (var key in holds.Select(h => h.Key).Concat(lines.Select(l => l.Key)))
+        {
+            positions.TryAdd(key, Versioned(key, query.Now));
+        }
+
+        return new StoreSnapshot(positions, holds, lines);
+    }
+
+    private static IReadOnlyList<T> Collect<T>(
+        IReadOnlyCollection<string> ids, Dictionary<string, List<T>> source, IReadOnlyList<T> none)
+    {
+        if (ids.Count == 0)
+        {
+            return none;
+        }
+
+        var found = new List<T>();
+        foreach (var id in ids)
+        {
+            if (source.TryGetValue(id, out var items))
+            {
+                found.AddRange(items);
+            }
+        }
+
+        return found;
+    }
+
+    private StoreWriteResult WriteLocked(StoreBatch batch)
+    {
+        if (_outcomes.TryGetValue(batch.IdempotencyKey, out var existing))
+        {
+            return new StoreWriteResult(StoreWriteStatus.DuplicateKey, existing);
+        }
+
+        foreach (var write in batch.Positions)
+        {
+            var version = _positions.TryGetValue(write.Key, out var slot) ? slot.Version : 0;
+            if (version != write.ExpectedVersion)
+            {
+                return StoreWriteResult.Conflict;
+            }
+        }
+
+        foreach (var write in batch.Positions)
+        {
+            PutPosition(write);
+        }
+
+        foreach (var hold in batch.HoldsRemoved)
+        {
+            RemoveHold(hold);
+        }
+
+        foreach (var hold in batch.HoldsPut)
+        {
+            RemoveHold(hold);
+            AddHold(hold);
+        }
+
+        foreach (var line in batch.OrderLinesPut)
+        {
+            PutOrderLine(line);
+        }
+
+        var outcome = new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, Append(batch.Entries));
+        _outcomes.Add(batch.IdempotencyKey, outcome);
+
+        return new StoreWriteResult(StoreWriteStatus.Written, outcome);
+    }
+
+    private List<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
+    {
+        var appended = new List<JournalEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var numbered = entry with { Sequence = _journal.Count + 1 };
+            _journal.Add(numbered);
+            appended.Add(numbered);
+        }
+
+        return appended;
+    }
+
+    private void PutPosition(PositionWrite write)
+    {
+        if (_positions.TryGetValue(write.Key, out var slot))
+        {
+            slot.Stored = write.Stored;
+            slot.Version = write.ExpectedVersion + 1;
+            return;
+        }
+
+        _positions.Add(write.Key, new Slot { Stored = write.Stored, Version = 1 });
+        if (!_locationsBySku.TryGetValue(write.Key.Sku, out var locations))
+        {
+            locations = [];
+            _locationsBySku.Add(write.Key.Sku, locations);
+        }
+
+        locations.Add(write.Key.Location);
+    }
+
+    private void AddHold(Hold hold)
+    {
+        if (!_holdsByCart.TryGetValue(hold.CartId, out var holds))
+        {
+            holds = [];
+            _holdsByCart.Add(hold.CartId, holds);
+        }
+
+        holds.Add(hold);
+        _positions[hold.Key].Holds.Add(hold);
+    }
+
+    private void RemoveHold(Hold hold)
+    {
+        if (_holdsByCart.TryGetValue(hold.CartId, out var holds))
+        {
+            holds.RemoveAll(h => SameHold(h, hold));
+            if (holds.Count == 0)
+            {
+                _holdsByCart.Remove(hold.CartId);
+            }
+        }
+
+        if (_positions.TryGetValue(hold.Key, out var slot))
+        {
+            slot.Holds.RemoveAll(h => SameHold(h, hold));
+        }
+    }
+
+    private void PutOrderLine(OrderLine line)
+    {
+        if (!_orders.TryGetValue(line.OrderId, out var lines))
+        {
+            lines = [];
+            _orders.Add(line.OrderId, lines);
+        }
+
+        var index = lines.FindIndex(l => l.LineId == line.LineId && l.Key == line.Key);
+        if (index >= 0)
+        {
+            lines[index] = line;
+        }
+        else
+        {
+            lines.Add(line);
+        }
+    }
+
+    private static bool SameHold(Hold left, Hold right) =>
+        left.Key == right.Key
+        && string.Equals(left.LineId, right.LineId, StringComparison.Ordinal)
+        && string.Equals(left.CartId, right.CartId, StringComparison.Ordinal);
+
+    private VersionedPosition Versioned(PositionKey key, Instant now)
+    {
+        if (!_positions.TryGetValue(key, out var slot))
+        {
+            return new VersionedPosition(key, StockPosition.Empty, 0, 0);
+        }
+
+        long expired = 0;
+        foreach (var hold in slot.Holds)
+        {
+            if (hold.IsExpiredAt(now))
+            {
+                expired = checked(expired + hold.Quantity);
+            }
+        }
+
+        return new VersionedPosition(key, slot.Stored, expired, slot.Version);
+    }
+
+    private sealed class Slot
+    {
+        public StockPosition Stored { get; set; }
+
+        public long Version { get; set; }
+
+        public List<Hold> Holds { get; } = [];
+    }
+}

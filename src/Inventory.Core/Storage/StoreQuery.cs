@@ -1,0 +1,18 @@
+using Inventory.Core.Stock;
+using NodaTime;
+
+namespace Inventory.Core.Storage;
+
+/// <summary>What the ledger needs to read, in one consistent snapshot, to decide one command.</summary>
+/// <param name="Now">The instant at which holds are judged expired.</param>
+/// <param name="Positions">Positions to read.</param>
+/// <param name="Skus">SKUs whose positions at every location the store knows are to be read.</param>
+/// <param name="CartIds">Carts whose holds are to be read.</param>
+/// <param name="OrderIds">Orders whose lines are to be read.</param>
+/// <remarks>Immutable; safe to share between threads.</remarks>
+public sealed record StoreQuery(
+    Instant Now,
+    IReadOnlyCollection<PositionKey> Positions,
+    IReadOnlyCollection<Sku> Skus,
+    IReadOnlyCollection<string> CartIds,
+    IReadOnlyCollection<string> OrderIds);

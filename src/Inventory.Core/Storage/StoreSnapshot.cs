@@ -1,0 +1,18 @@
+using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+
+namespace Inventory.Core.Storage;
+
+/// <summary>The answer to a <see cref="StoreQuery"/>, read as of one consistent moment.</summary>
+/// <param name="Positions">
+/// Every position asked for, every known position of the SKUs asked for, and the position of every
+/// hold and order line returned; a position the store does not know comes back empty at version 0.
+/// </param>
+/// <param name="Holds">The holds of the carts asked for, expired ones included.</param>
+/// <param name="OrderLines">The lines of the orders asked for.</param>
+/// <remarks>Immutable once built; safe to share between threads.</remarks>
+public sealed record StoreSnapshot(
+    IReadOnlyDictionary<PositionKey, VersionedPosition> Positions,
+    IReadOnlyList<Hold> Holds,
+    IReadOnlyList<OrderLine> OrderLines);
