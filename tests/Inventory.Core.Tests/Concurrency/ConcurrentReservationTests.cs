@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Inventory.Core.Ledger;
+using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Tests.Support;
+using static Inventory.Core.Tests.Support.LedgerHarness;
+
+namespace Inventory.Core.Tests.Concurrency;
+
+public sealed class ConcurrentReservationTests
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task ReserveCart_ThousandOneUnitCartsOnHundredUnits_ExactlyHundredSucceed()
+    {
+        var harness = new LedgerHarness();
+        await harness.Receive("A", "W1", 100);
+        var statuses = new ConcurrentBag<LedgerStatus>();
+        var clock = Stopwatch.StartNew();
+
+        await Concurrently.RunAsync(threads: 100, count: 1000, async i =>
+        {
+            var result = await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", 1)]));
+            statuses.Add(result.Status);
+        });
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Budget);
+        Assert.Equal(100, statuses.Count(s => s == LedgerStatus.Applied));
+        Assert.Equal(900, statuses.Count(s => s == LedgerStatus.InsufficientStock));
+        Assert.Equal(Expect.Position(onHand: 100, reserved: 100), await harness.Position("A", "W1"));
+        Assert.Equal(0, await harness.Available("A"));
+        Assert.Equal(100, (await harness.Journal()).Count(e => e.Kind == EntryKind.Reserved));
+    }
+
+    [Fact]
+    public async Task CheckoutConcurrently_TenBuyersForTheLastUnit_ExactlyOneOrderInEveryRound()
+    {
+        // Each round is a fresh race; many rounds make a lost update far more likely to show.
+        for (var round = 0; round < 30; round++)
+        {
+            var harness = new LedgerHarness();
+            await harness.Receive("A", "W1", 1);
+
+            var orders = await CheckoutTenBuyersAsync(harness);
+
+            Assert.Single(orders);
+            Assert.Equal(Expect.Position(onHand: 1, committed: 1), await harness.Position("A", "W1"));
+            Assert.Single(await harness.Journal(), e => e.Kind == EntryKind.Committed);
+        }
+    }
+
+    [Fact]
+    public async Task CommitCart_SameCartFromEightThreads_CommitsOnce()
+    {
+        var harness = new LedgerHarness();
+        await harness.Receive("A", "W1", 5);
+        await harness.Reserve("cart", Line("l1", "A", 3));
+        var statuses = new ConcurrentBag<LedgerStatus>();
+
+        await Concurrently.RunAsync(threads: 8, count: 8, async i =>
+            statuses.Add((await harness.Run(new CommitCart($"commit-{i}", "cart", $"order-{i}"))).Status));
+
+        Assert.Equal(1, statuses.Count(s => s == LedgerStatus.Applied));
+        Assert.Equal(7, statuses.Count(s => s == LedgerStatus.UnknownReservation));
+        Assert.Equal(Expect.Position(onHand: 5, committed: 3), await harness.Position("A", "W1"));
+    }
+
+    [Fact]
+    public async Task MixedReceiveReserveRelease_Concurrently_ConservesOnHandAndHolds()
+    {
+        var harness = new LedgerHarness();
+        await harness.Receive("A", "W1", 10);
+        var tally = new Tally();
+        var negativeSeen = 0;
+
+        await Concurrently.RunAsync(threads: 16, count: 1200, async i =>
+        {
+            await MixedStepAsync(harness, tally, i);
+            if ((await harness.Position("A", "W1")).Available < 0)
+            {
+                Interlocked.Increment(ref negativeSeen);
+            }
+        });
+
+        var position = await harness.Position("A", "W1");
+        Assert.Equal(0, negativeSeen);
+        Assert.Equal(10 + tally.Received, position.OnHand);
+        Assert.Equal(tally.Reserved - tally.Released, position.Reserved);
+        Assert.True(tally.Refused > 0, "the run should also hit the stock limit");
+        Assert.Equal(Fold(await harness.Journal()), (await ReadStoredAsync(harness)).Stored);
+    }
+
+    private static async Task<ConcurrentBag<string>> CheckoutTenBuyersAsync(LedgerHarness harness)
+    {
+        var orders = new ConcurrentBag<string>();
+        await Concurrently.RunAsync(threads: 10, count: 10, async i =>
+        {
+            var reserved = await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", 1)]));
+            var committed = reserved.IsApplied
+                ? await harness.Run(new CommitCart($"commit-{i}", $"cart-{i}", $"order-{i}"))
+                : reserved;
+            if (committed.IsApplied)
+            {
+                orders.Add($"order-{i}");
+            }
+        });
+
+        return orders;
+    }
+
+    private static async Task MixedStepAsync(LedgerHarness harness, Tally tally, int i)
+    {
+        switch (i % 3)
+        {
+            case 0:
+                await harness.Apply(new ReceiveStock($"receive-{i}", new Sku("A"), new LocationId("W1"), 1));
+                Interlocked.Increment(ref tally.Received);
+                break;
+            case 1:
+                var quantity = 1 + (i % 4);
+                var result = await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", quantity)]));
+                Interlocked.Add(ref result.IsApplied ? ref tally.Reserved : ref tally.Refused, quantity);
+                break;
+            default:
+                if (i % 2 == 0)
+                {
+                    return;
+                }
+
+                var released = await harness.Run(new ReleaseReservation($"release-{i}", $"cart-{i - 1}"));
+                Interlocked.Add(ref tally.Released, released.Entries.Sum(e => e.Quantity));
+                break;
+        }
+    }
+
+    private static StockPosition Fold(IEnumerable<JournalEntry> entries) =>
+        entries.Aggregate(StockPosition.Empty, (p, e) => p.Apply(e.Change));
+
+    private static async Task<Core.Storage.VersionedPosition> ReadStoredAsync(LedgerHarness harness) =>
+        await harness.Store.GetPositionAsync(Expect.Key("A", "W1"), harness.Clock.GetCurrentInstant());
+
+    /// <summary>Fields rather than properties, so that Interlocked can update them.</summary>
+    private sealed class Tally
+    {
+        public long Received;
+        public long Reserved;
+        public long Released;
+        public long Refused;
+    }
+}
