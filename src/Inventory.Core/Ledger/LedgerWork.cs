@@ -19,6 +19,7 @@ internal sealed class LedgerWork
     private readonly List<Hold> _holdsRemoved = [];
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
+    private readonly List<string> _newOrderIds = [];
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
@@ -97,6 +98,9 @@ internal sealed class LedgerWork
         _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
     }
 
+    /// <summary>Marks an order as created by this batch, so the write fails if another command created it first.</summary>
+    public void CreateOrder(string orderId) => _newOrderIds.Add(orderId);
+
     public void PutOrderLine(OrderLine line)
     {
         Get(line.Key).Touched = true;
@@ -112,7 +116,8 @@ internal sealed class LedgerWork
             .Select(p => new PositionWrite(p.Key, p.Value.Version, p.Value.Stored))
             .ToList();
 
-        return new StoreBatch(Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries);
+        return new StoreBatch(
+            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds);
     }
 
     public static string CartReference(Hold hold) => $"cart:{hold.CartId}/{hold.LineId}";

@@ -209,6 +209,11 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
+        if (batch.NewOrderIds is not null && batch.NewOrderIds.Any(_orders.ContainsKey))
+        {
+            return StoreWriteResult.Conflict;
+        }
+
         foreach (var write in batch.Positions)
         {
             PutPosition(write);

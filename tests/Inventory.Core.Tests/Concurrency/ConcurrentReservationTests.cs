@@ -69,6 +69,27 @@ public sealed class ConcurrentReservationTests
     }
 
     [Fact]
+    public async Task CommitCart_TwoCartsIntoOneNewOrderAtOnce_OnlyOneCreatesTheOrder()
+    {
+        // The carts hold different SKUs, so no position is shared and only the order id can collide.
+        for (var round = 0; round < 50; round++)
+        {
+            var harness = new LedgerHarness();
+            await harness.Receive("A", "W1", 1);
+            await harness.Receive("B", "W1", 1);
+            await harness.Reserve("cart-0", Line("l1", "A", 1));
+            await harness.Reserve("cart-1", Line("l1", "B", 1));
+            var statuses = new ConcurrentBag<LedgerStatus>();
+
+            await Concurrently.RunAsync(threads: 2, count: 2, async i =>
+                statuses.Add((await harness.Run(new CommitCart($"commit-{i}", $"cart-{i}", "order"))).Status));
+
+            Assert.Equal([LedgerStatus.Applied, LedgerStatus.OrderAlreadyExists], statuses.Order());
+            Assert.Single(await harness.Journal(), e => e.Kind == EntryKind.Committed);
+        }
+    }
+
+    [Fact]
     public async Task MixedReceiveReserveRelease_Concurrently_ConservesOnHandAndHolds()
     {
         var harness = new LedgerHarness();
@@ -121,7 +142,8 @@ public sealed class ConcurrentReservationTests
                 break;
             case 1:
                 var quantity = 1 + (i % 4);
-                var result = await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", quantity)]));
+                var cart = new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", quantity)]);
+                var result = await harness.Run(cart);
                 Interlocked.Add(ref result.IsApplied ? ref tally.Reserved : ref tally.Refused, quantity);
                 break;
             default:
