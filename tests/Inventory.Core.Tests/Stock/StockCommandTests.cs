@@ -114,8 +114,8 @@ public sealed class StockCommandTests
         var error = await Assert.ThrowsAsync<InvalidCommandException>(
             () => harness.Run(new ReceiveStock("second", A, W1, long.MaxValue)));
 
-        Assert.Contains("'second'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("64-bit", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'second' [receive Purchase A@W1 9223372036854775807]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("beyond the 64-bit range", error.Message, StringComparison.Ordinal);
         Assert.Equal(Expect.Position(onHand: long.MaxValue), await harness.Position("A", "W1"));
         Assert.Null(await harness.Store.FindOutcomeAsync("second"));
         Assert.Equal(1, harness.Store.JournalLength);
