@@ -20,6 +20,7 @@ internal sealed class LedgerWork
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
     private readonly List<string> _newOrderIds = [];
+    private readonly HashSet<string> _cartsChanged = new(StringComparer.Ordinal);
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
@@ -65,12 +66,14 @@ internal sealed class LedgerWork
     {
         Apply(EntryKind.Reserved, hold.Key, new StockChange(Reserved: hold.Quantity), hold.Quantity, CartReference(hold));
         _holdsPut.Add(hold);
+        _cartsChanged.Add(hold.CartId);
     }
 
     public void PutHold(Hold hold)
     {
         Get(hold.Key).Touched = true;
         _holdsPut.Add(hold);
+        _cartsChanged.Add(hold.CartId);
     }
 
     public void ReleaseHold(Hold hold)
@@ -95,6 +98,7 @@ internal sealed class LedgerWork
     {
         Get(hold.Key).Touched = true;
         _holdsRemoved.Add(hold);
+        _cartsChanged.Add(hold.CartId);
         _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
     }
 
@@ -116,8 +120,11 @@ internal sealed class LedgerWork
             .Select(p => new PositionWrite(p.Key, p.Value.Version, p.Value.Stored))
             .ToList();
 
+        var carts = _cartsChanged.ToDictionary(
+            id => id, id => _snapshot.CartVersions?.GetValueOrDefault(id) ?? 0, StringComparer.Ordinal);
+
         return new StoreBatch(
-            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds);
+            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds, carts);
     }
 
     public static string CartReference(Hold hold) => $"cart:{hold.CartId}/{hold.LineId}";

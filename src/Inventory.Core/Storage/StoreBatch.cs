@@ -17,6 +17,11 @@ namespace Inventory.Core.Storage;
 /// when any of them already has lines, so that two commands can never both create one order. Null when the batch
 /// creates no order.
 /// </param>
+/// <param name="ExpectedCartVersions">
+/// Every cart whose holds this batch changes, with the version it was read at. The store writes nothing and
+/// answers <see cref="StoreWriteStatus.VersionConflict"/> when any of them has moved on; otherwise it advances
+/// each by one. Null when the batch changes no cart.
+/// </param>
 /// <remarks>Immutable; safe to share between threads.</remarks>
 public sealed record StoreBatch(
     string IdempotencyKey,
@@ -26,4 +31,5 @@ public sealed record StoreBatch(
     IReadOnlyList<Hold> HoldsPut,
     IReadOnlyList<OrderLine> OrderLinesPut,
     IReadOnlyList<JournalEntry> Entries,
-    IReadOnlyList<string>? NewOrderIds = null);
+    IReadOnlyList<string>? NewOrderIds = null,
+    IReadOnlyDictionary<string, long>? ExpectedCartVersions = null);

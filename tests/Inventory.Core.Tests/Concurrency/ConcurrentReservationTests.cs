@@ -90,6 +90,28 @@ public sealed class ConcurrentReservationTests
     }
 
     [Fact]
+    public async Task ReserveCart_OneNewLineFromTwoThreadsOnDifferentSkus_HoldsTheLineOnce()
+    {
+        // A shopper switching a line's variant twice in a row: the later request must replace the line,
+        // never add to it, even though the two SKUs share no position.
+        string[] skus = ["A", "B"];
+        for (var round = 0; round < 100; round++)
+        {
+            var harness = new LedgerHarness();
+            await harness.Receive("A", "W1", 5);
+            await harness.Receive("B", "W1", 5);
+
+            await Concurrently.RunAsync(threads: 2, count: 2, async i =>
+                await harness.Apply(new ReserveCart($"reserve-{i}", "cart", [Line("l1", skus[i], 1)])));
+            await harness.Apply(new CommitCart("commit", "cart", "order"));
+
+            var a = await harness.Position("A", "W1");
+            var b = await harness.Position("B", "W1");
+            Assert.Equal((0L, 1L), (a.Reserved + b.Reserved, a.Committed + b.Committed));
+        }
+    }
+
+    [Fact]
     public async Task MixedReceiveReserveRelease_Concurrently_ConservesOnHandAndHolds()
     {
         var harness = new LedgerHarness();

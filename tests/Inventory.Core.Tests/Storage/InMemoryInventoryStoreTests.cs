@@ -87,6 +87,24 @@ public sealed class InMemoryInventoryStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_StaleCartVersion_ConflictsAndWritesNothing()
+    {
+        var store = new InMemoryInventoryStore();
+        var hold = new Hold("cart", "l1", A1, 1, Now + Duration.FromMinutes(5));
+        var read = await store.ReadAsync(new StoreQuery(Now, [], [], ["cart"], []));
+        await store.WriteAsync(WithHold(Receipt("k1", A1, 0, 5), hold, read));
+        var other = new Hold("cart", "l1", B1, 1, Now + Duration.FromMinutes(5));
+
+        var stale = await store.WriteAsync(WithHold(Receipt("k2", B1, 0, 5), other, read));
+
+        Assert.Equal(0, read.CartVersions!["cart"]);
+        Assert.Equal(StoreWriteStatus.VersionConflict, stale.Status);
+        var after = await store.ReadAsync(new StoreQuery(Now, [], [], ["cart"], []));
+        Assert.Equal([hold], after.Holds);
+        Assert.Equal(1, after.CartVersions!["cart"]);
+    }
+
+    [Fact]
     public async Task GetPositionAsync_HoldPastItsExpiry_ReportsItAsExpiredReserved()
     {
         var store = new InMemoryInventoryStore();
@@ -131,6 +149,18 @@ public sealed class InMemoryInventoryStoreTests
             () => store.ReadJournalAsync(0, 0).AsTask());
 
         Assert.Equal(("afterSequence", "maxCount"), (negative.ParamName, zero.ParamName));
+    }
+
+    private static StoreBatch WithHold(StoreBatch batch, Hold hold, StoreSnapshot read)
+    {
+        var position = batch.Positions[0] with { Stored = batch.Positions[0].Stored.Apply(new(Reserved: 1)) };
+
+        return batch with
+        {
+            Positions = [position],
+            HoldsPut = [hold],
+            ExpectedCartVersions = new Dictionary<string, long> { [hold.CartId] = read.CartVersions!["cart"] },
+        };
     }
 
     private static StoreBatch Receipt(string key, PositionKey position, long expectedVersion, long onHand)
