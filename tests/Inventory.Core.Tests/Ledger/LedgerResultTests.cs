@@ -11,8 +11,10 @@ public sealed class LedgerResultTests
     public async Task ExecuteAsync_EntriesTotallingBeyondTheLongRange_ReportsTheAppliedResult()
     {
         var harness = new LedgerHarness();
-        var lines = new[] { ExternalLine("x1", "A", "W1", long.MaxValue), ExternalLine("x2", "B", "W1", long.MaxValue) };
-        var order = new PlaceExternalOrder("ext", "order", lines);
+        var order = new PlaceExternalOrder(
+            "ext",
+            "order",
+            [ExternalLine("x1", "A", "W1", long.MaxValue), ExternalLine("x2", "B", "W1", long.MaxValue)]);
 
         var first = await harness.Run(order);
         var replay = await harness.Run(order);

@@ -114,7 +114,8 @@ public sealed class StockCommandTests
         var error = await Assert.ThrowsAsync<InvalidCommandException>(
             () => harness.Run(new ReceiveStock("second", A, W1, long.MaxValue)));
 
-        Assert.Contains("'second' [receive Purchase A@W1 9223372036854775807]", error.Message, StringComparison.Ordinal);
+        var named = "'second' [receive Purchase A@W1 9223372036854775807]";
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.Contains("beyond the 64-bit range", error.Message, StringComparison.Ordinal);
         Assert.Equal(Expect.Position(onHand: long.MaxValue), await harness.Position("A", "W1"));
         Assert.Null(await harness.Store.FindOutcomeAsync("second"));
