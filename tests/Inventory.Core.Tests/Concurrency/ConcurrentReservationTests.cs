@@ -18,25 +18,25 @@ public sealed class ConcurrentReservationTests
     {
         var harness = new LedgerHarness();
         await harness.Receive("A", "W1", 100);
-        var statuses = new ConcurrentBag<LedgerStatus>();
+        var results = new ConcurrentBag<LedgerResult>();
         var clock = Stopwatch.StartNew();
 
         await Concurrently.RunAsync(threads: 100, count: 1000, async i =>
-        {
-            var result = await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", 1)]));
-            statuses.Add(result.Status);
-        });
+            results.Add(await harness.Run(new ReserveCart($"reserve-{i}", $"cart-{i}", [Line("l1", "A", 1)]))));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, Budget);
-        Assert.Equal(100, statuses.Count(s => s == LedgerStatus.Applied));
-        Assert.Equal(900, statuses.Count(s => s == LedgerStatus.InsufficientStock));
+        Assert.Equal(100, results.Count(r => r.Status == LedgerStatus.Applied));
+        var refused = results.Where(r => r.Status == LedgerStatus.InsufficientStock).ToList();
+        Assert.Equal(900, refused.Count);
+        Assert.All(refused, r => Assert.Equal(
+            new StockShortfall("l1", new Sku("A"), null, Requested: 1, Available: 0), Assert.Single(r.Shortfalls)));
         Assert.Equal(Expect.Position(onHand: 100, reserved: 100), await harness.Position("A", "W1"));
         Assert.Equal(0, await harness.Available("A"));
         Assert.Equal(100, (await harness.Journal()).Count(e => e.Kind == EntryKind.Reserved));
     }
 
     [Fact]
-    public async Task CheckoutConcurrently_TenBuyersForTheLastUnit_ExactlyOneOrderInEveryRound()
+    public async Task ExecuteAsync_TenCheckoutsForTheLastUnit_CreateExactlyOneOrderInEveryRound()
     {
         // Each round is a fresh race; many rounds make a lost update far more likely to show.
         for (var round = 0; round < 30; round++)
@@ -112,7 +112,7 @@ public sealed class ConcurrentReservationTests
     }
 
     [Fact]
-    public async Task MixedReceiveReserveRelease_Concurrently_ConservesOnHandAndHolds()
+    public async Task ExecuteAsync_MixedReceiveReserveReleaseOnSixteenThreads_ConservesOnHandAndHolds()
     {
         var harness = new LedgerHarness();
         await harness.Receive("A", "W1", 10);

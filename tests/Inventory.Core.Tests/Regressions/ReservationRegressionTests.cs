@@ -12,7 +12,7 @@ namespace Inventory.Core.Tests.Regressions;
 public sealed class ReservationRegressionTests
 {
     [Fact]
-    public async Task Checkout_ConcurrentBuyersForTheLastUnits_NeverSellMoreThanOnHand()
+    public async Task ExecuteAsync_ConcurrentCheckoutsForTheLastUnits_NeverSellMoreThanOnHand()
     {
         var harness = new LedgerHarness();
         await harness.Receive("A", "W1", 3);
@@ -51,7 +51,7 @@ public sealed class ReservationRegressionTests
     }
 
     [Fact]
-    public async Task Availability_OneLocationNegative_IsClampedToZeroBeforeSumming()
+    public async Task GetAvailableAsync_OneLocationNegative_IsClampedToZeroBeforeSumming()
     {
         var harness = new LedgerHarness();
         await harness.Receive("A", "W1", 1);
@@ -70,7 +70,7 @@ public sealed class ReservationRegressionTests
     }
 
     [Fact]
-    public async Task Availability_LocationReachableSeveralWays_IsCountedOnce()
+    public async Task GetAvailableAsync_LocationReachableSeveralWays_IsCountedOnce()
     {
         var harness = new LedgerHarness(o =>
         {
