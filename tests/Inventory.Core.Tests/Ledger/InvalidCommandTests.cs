@@ -88,6 +88,24 @@ public sealed class InvalidCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_NullCartLine_ThrowsNamingItsIndex()
+    {
+        var error = await ThrowsAsync(new ReserveCart("k", "cart", [Line("l1", "A", 1), null!]));
+
+        Assert.Equal("ReserveCart 'k': the cart line at index 1 is null; remove it or fill it in.", error.Message);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NullOrderOrFulfilmentLine_ThrowsNamingItsIndex()
+    {
+        var external = await ThrowsAsync(new PlaceExternalOrder("k1", "order", [null!]));
+        var fulfil = await ThrowsAsync(new FulfilOrder("k2", "order", [new FulfilmentLine("l1", 1), null!]));
+
+        Assert.Contains("the order line at index 0 is null", external.Message, StringComparison.Ordinal);
+        Assert.Contains("the fulfilment line at index 1 is null", fulfil.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_DefaultSkuOnACartLine_ThrowsNamingTheLine()
     {
         var error = await ThrowsAsync(new ReserveCart("k", "cart", [new CartLine("l7", default, 1)]));
