@@ -87,6 +87,29 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public async Task CancelOrder_UnknownLine_IsRefusedNamingTheLineAndChangesNothing()
+    {
+        var harness = await OrderOfTenFromHundredAsync();
+
+        var result = await harness.Run(new CancelOrder("cancel", "order", ["l1", "l9"]));
+
+        Assert.Equal(LedgerStatus.UnknownOrder, result.Status);
+        Assert.Equal("Order 'order' has no line 'l9'; nothing was changed.", result.Message);
+        Assert.Equal(Expect.Position(onHand: 100, committed: 10), await harness.Position("A", "W1"));
+    }
+
+    [Fact]
+    public async Task CommitCart_CartWithoutHolds_IsRefusedAsUnknownReservation()
+    {
+        var harness = new LedgerHarness();
+
+        var result = await harness.Commit("empty-cart", "order");
+
+        Assert.Equal(LedgerStatus.UnknownReservation, result.Status);
+        Assert.Equal("Cart 'empty-cart' holds nothing; nothing was changed.", result.Message);
+    }
+
+    [Fact]
     public async Task CommitCart_OrderIdAlreadyUsed_IsRefused()
     {
         var harness = await OrderOfTenFromHundredAsync();

@@ -85,7 +85,7 @@ public sealed class MultiLocationAllocationTests
     }
 
     [Fact]
-    public async Task ReserveCart_WholeLineLargerThanAnyLocation_RefusesNamingTheLargestLocation()
+    public async Task ReserveCart_WholeLineLargerThanAnyLocation_RefusesWithTheLargestSingleLocation()
     {
         var harness = new LedgerHarness(o => o.LineAllocation = LineAllocation.Whole);
         await harness.Receive("A", "W1", 3);

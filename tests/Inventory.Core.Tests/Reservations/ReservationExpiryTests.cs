@@ -111,6 +111,37 @@ public sealed class ReservationExpiryTests
     }
 
     [Fact]
+    public async Task ChangeReservation_OneLine_SlidesTheCartsOtherLines()
+    {
+        var harness = await ReservedFourOfTenAsync();
+        await harness.Receive("B", "W1", 5);
+        await harness.Reserve("cart", Line("l2", "B", 2));
+        harness.Clock.Advance(Duration.FromMinutes(15));
+
+        await harness.Apply(new ChangeReservation("change", "cart", "l2", 3));
+        harness.Clock.Advance(Duration.FromMinutes(19));
+
+        Assert.Equal(Expect.Position(onHand: 10, reserved: 4), await harness.Position("A", "W1"));
+        Assert.Equal(Expect.Position(onHand: 5, reserved: 3), await harness.Position("B", "W1"));
+        harness.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(15, await harness.Available("A") + await harness.Available("B"));
+    }
+
+    [Fact]
+    public async Task ReleaseReservation_ExpiredHold_RecordsItAsExpired()
+    {
+        var harness = await ReservedFourOfTenAsync();
+        harness.Clock.Advance(Ttl);
+
+        var result = await harness.Apply(new ReleaseReservation("release", "cart"));
+
+        var entry = Assert.Single(result.Entries);
+        Assert.Equal((EntryKind.Expired, 4L), (entry.Kind, entry.Quantity));
+        Assert.Equal(0, (await harness.Ledger.Store.GetPositionAsync(Expect.Key("A", "W1"), LedgerHarness.Start))
+            .Stored.Reserved);
+    }
+
+    [Fact]
     public async Task ExtendCart_AfterExpiry_IsRefusedAndTheHoldStaysGone()
     {
         var harness = await ReservedFourOfTenAsync();
