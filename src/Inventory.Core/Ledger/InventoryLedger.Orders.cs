@@ -24,6 +24,8 @@ public sealed partial class InventoryLedger
             return Expired(command, command.CartId, holds, work.Now);
         }
 
+        work.CreateOrder(command.OrderId);
+
         foreach (var hold in holds)
         {
             var reference = LedgerWork.OrderReference(command.OrderId, hold.LineId);
@@ -140,6 +142,7 @@ public sealed partial class InventoryLedger
             return OrderExists(command, command.OrderId);
         }
 
+        work.CreateOrder(command.OrderId);
         foreach (var line in command.Lines)
         {
             var key = new PositionKey(line.Sku, line.Location);

@@ -82,7 +82,7 @@ public sealed partial class InventoryLedger
 
             var now = _clock.GetCurrentInstant();
             var work = await ReadAsync(command, now, cancellationToken).ConfigureAwait(false);
-            var refusal = DecideChecked(command, work);
+            var refusal = DecideChecked(command, fingerprint, work);
             if (refusal is not null)
             {
                 return refusal;
@@ -186,7 +186,7 @@ public sealed partial class InventoryLedger
         return new LedgerWork(snapshot, now, command);
     }
 
-    private LedgerResult? DecideChecked(LedgerCommand command, LedgerWork work)
+    private LedgerResult? DecideChecked(LedgerCommand command, string fingerprint, LedgerWork work)
     {
         try
         {
@@ -195,8 +195,8 @@ public sealed partial class InventoryLedger
         catch (OverflowException ex)
         {
             throw new InvalidCommandException(
-                $"{command.GetType().Name} '{command.IdempotencyKey}' would take a stock figure beyond the 64-bit "
-                + $"range; nothing was applied. ({ex.Message})");
+                $"{command.GetType().Name} '{command.IdempotencyKey}' [{fingerprint.TrimEnd()}] would take a stock "
+                + $"figure beyond the 64-bit range; nothing was applied. ({ex.Message})");
         }
     }
 

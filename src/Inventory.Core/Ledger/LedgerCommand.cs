@@ -70,6 +70,27 @@ public abstract record LedgerCommand(string IdempotencyKey)
         }
     }
 
+    /// <summary>Throws when a list holds a null item.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <param name="what">What the items are, for the message.</param>
+    /// <exception cref="InvalidCommandException">Thrown when an item is null.</exception>
+    protected void RequireNoNulls<T>(IEnumerable<T?> items, string what)
+        where T : class
+    {
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new InvalidCommandException(
+                    $"{GetType().Name} '{IdempotencyKey}': {what} at index {index} is null; remove it or fill it in.");
+            }
+
+            index++;
+        }
+    }
+
     /// <summary>Throws when two items share an id.</summary>
     /// <param name="ids">The ids.</param>
     /// <param name="what">What the ids name, for the message.</param>

@@ -55,7 +55,8 @@ public sealed class LedgerResult
 
     internal static LedgerResult Applied(string key, IReadOnlyList<JournalEntry> entries, bool isReplay)
     {
-        var units = entries.Where(e => e.Kind != EntryKind.Oversold).Sum(e => e.Quantity);
+        // Each entry fits in a long but their total may not; the batch is already written, so this must not throw.
+        var units = entries.Where(e => e.Kind != EntryKind.Oversold).Aggregate(Int128.Zero, (t, e) => t + e.Quantity);
         var oversold = entries.Count(e => e.Kind == EntryKind.Oversold);
         var message = $"Applied '{key}': {entries.Count} entries, {units} units"
             + (oversold > 0 ? $", {oversold} oversell(s) recorded" : string.Empty)

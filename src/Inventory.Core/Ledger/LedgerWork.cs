@@ -19,6 +19,8 @@ internal sealed class LedgerWork
     private readonly List<Hold> _holdsRemoved = [];
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
+    private readonly List<string> _newOrderIds = [];
+    private readonly HashSet<string> _cartsChanged = new(StringComparer.Ordinal);
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
@@ -64,12 +66,14 @@ internal sealed class LedgerWork
     {
         Apply(EntryKind.Reserved, hold.Key, new StockChange(Reserved: hold.Quantity), hold.Quantity, CartReference(hold));
         _holdsPut.Add(hold);
+        _cartsChanged.Add(hold.CartId);
     }
 
     public void PutHold(Hold hold)
     {
         Get(hold.Key).Touched = true;
         _holdsPut.Add(hold);
+        _cartsChanged.Add(hold.CartId);
     }
 
     public void ReleaseHold(Hold hold)
@@ -94,8 +98,12 @@ internal sealed class LedgerWork
     {
         Get(hold.Key).Touched = true;
         _holdsRemoved.Add(hold);
+        _cartsChanged.Add(hold.CartId);
         _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
     }
+
+    /// <summary>Marks an order as created by this batch, so the write fails if another command created it first.</summary>
+    public void CreateOrder(string orderId) => _newOrderIds.Add(orderId);
 
     public void PutOrderLine(OrderLine line)
     {
@@ -112,7 +120,11 @@ internal sealed class LedgerWork
             .Select(p => new PositionWrite(p.Key, p.Value.Version, p.Value.Stored))
             .ToList();
 
-        return new StoreBatch(Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries);
+        var carts = _cartsChanged.ToDictionary(
+            id => id, id => _snapshot.CartVersions?.GetValueOrDefault(id) ?? 0, StringComparer.Ordinal);
+
+        return new StoreBatch(
+            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds, carts);
     }
 
     public static string CartReference(Hold hold) => $"cart:{hold.CartId}/{hold.LineId}";

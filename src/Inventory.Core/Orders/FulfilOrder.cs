@@ -24,6 +24,7 @@ public sealed record FulfilOrder(string IdempotencyKey, string OrderId, IReadOnl
             throw new InvalidCommandException($"FulfilOrder '{IdempotencyKey}': the line list is empty; pass null to ship all.");
         }
 
+        RequireNoNulls(Lines, "the fulfilment line");
         foreach (var line in Lines)
         {
             RequireId(line.LineId, "line id");

@@ -22,6 +22,7 @@ public sealed record PlaceExternalOrder(string IdempotencyKey, string OrderId, I
             throw new InvalidCommandException($"PlaceExternalOrder '{IdempotencyKey}': order '{OrderId}' has no lines.");
         }
 
+        RequireNoNulls(Lines, "the order line");
         RequireDistinct(Lines.Select(l => l.LineId), "line");
         foreach (var line in Lines)
         {

@@ -22,6 +22,7 @@ public sealed record ReserveCart(string IdempotencyKey, string CartId, IReadOnly
             throw new InvalidCommandException($"ReserveCart '{IdempotencyKey}': cart '{CartId}' has no lines.");
         }
 
+        RequireNoNulls(Lines, "the cart line");
         RequireDistinct(Lines.Select(l => l.LineId), "line");
         foreach (var line in Lines)
         {

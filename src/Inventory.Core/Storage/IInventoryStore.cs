@@ -12,8 +12,9 @@ namespace Inventory.Core.Storage;
 /// <para>
 /// The contract, which the conformance kit checks: <see cref="ReadAsync"/> answers from one consistent
 /// snapshot; <see cref="WriteAsync"/> applies a whole batch or nothing, only if every position still has
-/// the version the batch expects and the idempotency key is new; a hold counts as reserved only before its
-/// expiry instant. docs/adapters.md walks through each rule.
+/// the version the batch expects, every cart it changes still has the version it was read at, no order the
+/// batch creates exists yet and the idempotency key is new; a hold counts as reserved only before its expiry
+/// instant. docs/adapters.md walks through each rule.
 /// </para>
 /// <para>Implementations must be safe for concurrent use by many threads and, for shared databases, many processes.</para>
 /// </remarks>
@@ -25,7 +26,10 @@ public interface IInventoryStore
     /// <returns>A consistent snapshot.</returns>
     ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a batch if every expected version holds and the key is new; otherwise writes nothing.</summary>
+    /// <summary>
+    /// Writes a batch if every expected position and cart version holds, none of its new orders exists and
+    /// the key is new; otherwise writes nothing.
+    /// </summary>
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the write before it starts.</param>
     /// <returns>The status, with the recorded outcome.</returns>

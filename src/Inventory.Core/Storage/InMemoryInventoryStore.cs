@@ -23,11 +23,13 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 {
     private static readonly IReadOnlyList<Hold> NoHolds = [];
     private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
+    private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
     private readonly Lock _gate = new();
     private readonly Dictionary<PositionKey, Slot> _positions = [];
     private readonly Dictionary<Sku, List<LocationId>> _locationsBySku = [];
     private readonly Dictionary<string, List<Hold>> _holdsByCart = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _cartVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OrderLine>> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
@@ -170,7 +172,10 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             positions.TryAdd(key, Versioned(key, query.Now));
         }
 
-        return new StoreSnapshot(positions, holds, lines);
+        var carts = query.CartIds.Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => _cartVersions.GetValueOrDefault(id), StringComparer.Ordinal);
+
+        return new StoreSnapshot(positions, holds, lines, carts);
     }
 
     private static IReadOnlyList<T> Collect<T>(
@@ -207,6 +212,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             {
                 return StoreWriteResult.Conflict;
             }
+        }
+
+        if (batch.NewOrderIds is not null && batch.NewOrderIds.Any(_orders.ContainsKey))
+        {
+            return StoreWriteResult.Conflict;
+        }
+
+        var carts = batch.ExpectedCartVersions ?? NoCarts;
+        if (carts.Any(cart => _cartVersions.GetValueOrDefault(cart.Key) != cart.Value))
+        {
+            return StoreWriteResult.Conflict;
+        }
+
+        foreach (var cart in carts)
+        {
+            // Versions are kept after a cart empties, so a version once read can never come round again.
+            _cartVersions[cart.Key] = cart.Value + 1;
         }
 
         foreach (var write in batch.Positions)

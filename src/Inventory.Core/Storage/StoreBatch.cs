@@ -12,6 +12,16 @@ namespace Inventory.Core.Storage;
 /// <param name="HoldsPut">Holds to insert or replace (same cart, line and position).</param>
 /// <param name="OrderLinesPut">Order lines to insert or replace (same order, line and position).</param>
 /// <param name="Entries">Journal entries to append, in order; the store assigns their sequence numbers.</param>
+/// <param name="NewOrderIds">
+/// Orders this batch creates. The store writes nothing and answers <see cref="StoreWriteStatus.VersionConflict"/>
+/// when any of them already has lines, so that two commands can never both create one order. Null when the batch
+/// creates no order.
+/// </param>
+/// <param name="ExpectedCartVersions">
+/// Every cart whose holds this batch changes, with the version it was read at. The store writes nothing and
+/// answers <see cref="StoreWriteStatus.VersionConflict"/> when any of them has moved on; otherwise it advances
+/// each by one. Null when the batch changes no cart.
+/// </param>
 /// <remarks>Immutable; safe to share between threads.</remarks>
 public sealed record StoreBatch(
     string IdempotencyKey,
@@ -20,4 +30,6 @@ public sealed record StoreBatch(
     IReadOnlyList<Hold> HoldsRemoved,
     IReadOnlyList<Hold> HoldsPut,
     IReadOnlyList<OrderLine> OrderLinesPut,
-    IReadOnlyList<JournalEntry> Entries);
+    IReadOnlyList<JournalEntry> Entries,
+    IReadOnlyList<string>? NewOrderIds = null,
+    IReadOnlyDictionary<string, long>? ExpectedCartVersions = null);

@@ -11,8 +11,13 @@ namespace Inventory.Core.Storage;
 /// </param>
 /// <param name="Holds">The holds of the carts asked for, expired ones included.</param>
 /// <param name="OrderLines">The lines of the orders asked for.</param>
+/// <param name="CartVersions">
+/// The version of each cart asked for, 0 for a cart never written. A store that leaves this null cannot
+/// stop two commands from changing one cart's lines at once.
+/// </param>
 /// <remarks>Immutable once built; safe to share between threads.</remarks>
 public sealed record StoreSnapshot(
     IReadOnlyDictionary<PositionKey, VersionedPosition> Positions,
     IReadOnlyList<Hold> Holds,
-    IReadOnlyList<OrderLine> OrderLines);
+    IReadOnlyList<OrderLine> OrderLines,
+    IReadOnlyDictionary<string, long>? CartVersions = null);

@@ -1,0 +1,76 @@
+using Inventory.Core.Ledger;
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Tests.Support;
+using NodaTime.Testing;
+
+namespace Inventory.Core.Tests.Ledger;
+
+public sealed class WriteRetryTests
+{
+    private static readonly Sku A = new("A");
+    private static readonly LocationId W1 = new("W1");
+
+    [Fact]
+    public async Task ExecuteAsync_StoreConflictsTwice_RetriesAndAppliesOnce()
+    {
+        var store = new ConflictingStore(conflicts: 2);
+        var ledger = Ledger(store, maxAttempts: 3);
+
+        var result = await ledger.ExecuteAsync(new ReceiveStock("po-1", A, W1, 5));
+
+        Assert.True(result.IsApplied, result.Message);
+        Assert.Equal(3, store.Writes);
+        Assert.Equal(5, (await ledger.GetPositionAsync(A, W1)).OnHand);
+        Assert.Equal(1, store.Inner.JournalLength);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ConflictOnEveryAttempt_ThrowsNamingKeyAndAttemptsAndChangesNothing()
+    {
+        var store = new ConflictingStore(conflicts: 4);
+        var ledger = Ledger(store, maxAttempts: 4);
+
+        var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => ledger.ExecuteAsync(new ReceiveStock("po-1", A, W1, 5)).AsTask());
+
+        Assert.Equal(("po-1", 4), (error.IdempotencyKey, error.Attempts));
+        Assert.Contains("every one of 4 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, store.Inner.JournalLength);
+        Assert.Null(await store.Inner.FindOutcomeAsync("po-1"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StockTakenBetweenReadAndWrite_RedecidesAndRefuses()
+    {
+        var store = new ConflictingStore(conflicts: 0);
+        var ledger = Ledger(store, maxAttempts: 5);
+        await ledger.ExecuteAsync(new ReceiveStock("po-1", A, W1, 1));
+        var rival = new ReserveCart("rival", "rival-cart", [new CartLine("l1", A, 1)]);
+        store.BeforeWrite = async () => await Ledger(store.Inner, maxAttempts: 1).ExecuteAsync(rival);
+
+        var result = await ledger.ExecuteAsync(new ReserveCart("mine", "my-cart", [new CartLine("l1", A, 1)]));
+
+        Assert.Equal(LedgerStatus.InsufficientStock, result.Status);
+        Assert.Equal(0, Assert.Single(result.Shortfalls).Available);
+        Assert.Equal(1, (await ledger.GetPositionAsync(A, W1)).Reserved);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SameKeyWrittenBetweenReadAndWrite_ReturnsTheRecordedResult()
+    {
+        var store = new ConflictingStore(conflicts: 0);
+        var ledger = Ledger(store, maxAttempts: 5);
+        var receipt = new ReceiveStock("po-1", A, W1, 5);
+        store.BeforeWrite = async () => await Ledger(store.Inner, maxAttempts: 1).ExecuteAsync(receipt);
+
+        var result = await ledger.ExecuteAsync(receipt);
+
+        Assert.True(result.IsReplay);
+        Assert.Equal(5, (await ledger.GetPositionAsync(A, W1)).OnHand);
+        Assert.Equal(1, store.Inner.JournalLength);
+    }
+
+    private static InventoryLedger Ledger(Core.Storage.IInventoryStore store, int maxAttempts) =>
+        new(store, new FakeClock(LedgerHarness.Start), new InventoryOptions { MaxWriteAttempts = maxAttempts });
+}

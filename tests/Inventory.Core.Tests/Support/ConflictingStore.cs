@@ -1,0 +1,60 @@
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+using NodaTime;
+
+namespace Inventory.Core.Tests.Support;
+
+/// <summary>An in-memory store whose first writes meet a version conflict, as if another writer won.</summary>
+internal sealed class ConflictingStore(int conflicts) : IInventoryStore
+{
+    private int _conflictsLeft = conflicts;
+
+    public InMemoryInventoryStore Inner { get; } = new();
+
+    public int Writes { get; private set; }
+
+    /// <summary>Runs just before each write, to let a test change the store between a read and a write.</summary>
+    public Func<ValueTask>? BeforeWrite { get; set; }
+
+    public ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default) =>
+        Inner.ReadAsync(query, cancellationToken);
+
+    public async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+    {
+        Writes++;
+        if (BeforeWrite is { } beforeWrite)
+        {
+            BeforeWrite = null;
+            await beforeWrite();
+        }
+
+        if (_conflictsLeft > 0)
+        {
+            _conflictsLeft--;
+            return StoreWriteResult.Conflict;
+        }
+
+        return await Inner.WriteAsync(batch, cancellationToken);
+    }
+
+    public ValueTask<RecordedOutcome?> FindOutcomeAsync(
+        string idempotencyKey, CancellationToken cancellationToken = default) =>
+        Inner.FindOutcomeAsync(idempotencyKey, cancellationToken);
+
+    public ValueTask<VersionedPosition> GetPositionAsync(
+        PositionKey key, Instant now, CancellationToken cancellationToken = default) =>
+        Inner.GetPositionAsync(key, now, cancellationToken);
+
+    public ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(
+        Instant now, CancellationToken cancellationToken = default) =>
+        Inner.ReadAllPositionsAsync(now, cancellationToken);
+
+    public ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(
+        Instant now, int maxCount, CancellationToken cancellationToken = default) =>
+        Inner.FindExpiredHoldsAsync(now, maxCount, cancellationToken);
+
+    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(
+        long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
+        Inner.ReadJournalAsync(afterSequence, maxCount, cancellationToken);
+}
