@@ -19,6 +19,7 @@ internal sealed class LedgerWork
     private readonly List<Hold> _holdsRemoved = [];
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
+    private readonly Dictionary<(string LineId, PositionKey Key), int> _orderLineSlots = [];
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
@@ -100,7 +101,13 @@ internal sealed class LedgerWork
     public void PutOrderLine(OrderLine line)
     {
         Get(line.Key).Touched = true;
-        _orderLinesPut.RemoveAll(l => l.LineId == line.LineId && l.Key == line.Key);
+        if (_orderLineSlots.TryGetValue((line.LineId, line.Key), out var slot))
+        {
+            _orderLinesPut[slot] = line;
+            return;
+        }
+
+        _orderLineSlots.Add((line.LineId, line.Key), _orderLinesPut.Count);
         _orderLinesPut.Add(line);
     }
 
