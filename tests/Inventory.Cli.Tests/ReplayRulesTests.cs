@@ -154,6 +154,24 @@ public sealed class ReplayRulesTests
     }
 
     [Fact]
+    public async Task Replay_CartOfManyLines_ShipsEveryLineOnce()
+    {
+        var rows = Enumerable.Range(0, 1_500).Select(i => Rows.Sale("700", $"SKU{i % 40}", 1 + (i % 3))).ToArray();
+        using var csv = TempCsv.Of(rows);
+
+        var auto = await CliRun.ReplayJsonAsync(csv.Path);
+        var fixedOpening = await CliRun.ReplayJsonAsync(csv.Path, "--opening", "50");
+
+        Assert.Equal(3_000, Field(auto, "unitsOrdered"));
+        Assert.Equal(3_000, Field(auto, "unitsFulfilled"));
+        Assert.Equal(3_000, Field(auto, "openingUnits"));
+        Assert.Equal(0, Field(auto, "closingUnits"));
+        Assert.Equal(2_000, Field(fixedOpening, "openingUnits"));
+        Assert.Equal(2_000 - Field(fixedOpening, "unitsFulfilled"), Field(fixedOpening, "closingUnits"));
+        Assert.True(Field(fixedOpening, "rejectedLines") > 0);
+    }
+
+    [Fact]
     public async Task Replay_InvoiceSplitAcrossTheFile_IsOneCart()
     {
         using var csv = TempCsv.Of(
