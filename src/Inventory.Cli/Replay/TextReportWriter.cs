@@ -21,11 +21,13 @@ internal static class TextReportWriter
         foreach (var (reason, count) in report.SkippedByReason)
         {
             Line(output, "    " + Describe(reason), count);
-        }
-
-        foreach (var (code, count) in report.SkippedByStockCode)
-        {
-            Line(output, $"      stock code {code}", count);
+            if (reason == SkipReason.NonProductCode)
+            {
+                foreach (var (code, codeCount) in report.SkippedByStockCode)
+                {
+                    Line(output, $"      stock code {code}", codeCount);
+                }
+            }
         }
 
         Line(output, "  sale lines", report.SaleLines);
