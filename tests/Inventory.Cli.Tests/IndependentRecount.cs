@@ -123,7 +123,7 @@ internal sealed class IndependentRecount
         || Fees.Contains(r.Code)
         || r.Code.ToLowerInvariant().StartsWith("gift_", StringComparison.Ordinal);
 
-    /// <summary>Splits CSV text into records, honouring quotes (doubled quotes, commas and line breaks inside).</summary>
+    /// <summary>Splits CSV text into records, honouring quotes (doubled quotes, commas, line breaks).</summary>
     private static IEnumerable<List<string>> ReadRecords(string text)
     {
         var record = new List<string>();
@@ -177,5 +177,6 @@ internal sealed class IndependentRecount
         }
     }
 
-    private sealed record Row(string Invoice, string Code, string Description, long Quantity, decimal Price, string Customer);
+    private sealed record Row(
+        string Invoice, string Code, string Description, long Quantity, decimal Price, string Customer);
 }

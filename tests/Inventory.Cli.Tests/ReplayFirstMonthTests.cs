@@ -8,7 +8,8 @@ public sealed class ReplayFirstMonthTests
     private static readonly Lazy<Task<JsonElement>> Report =
         new(() => CliRun.ReplayJsonAsync(RepositoryFiles.FirstMonth));
 
-    private static readonly Lazy<IndependentRecount> Recount = new(() => new IndependentRecount(RepositoryFiles.FirstMonth));
+    private static readonly Lazy<IndependentRecount> Recount =
+        new(() => new IndependentRecount(RepositoryFiles.FirstMonth));
 
     [Fact]
     public async Task Replay_FirstMonthAutoOpening_ReadsEveryRowAndRefusesNothing()
@@ -97,7 +98,8 @@ public sealed class ReplayFirstMonthTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("42,481", run.Output, StringComparison.Ordinal);
-        var closing = report.GetProperty("closingUnits").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        var closing = report.GetProperty("closingUnits").GetInt64()
+            .ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Matches($@"Closing units \(read from the store\)\s+{closing}\n", run.Output.Replace("\r", ""));
     }
 }

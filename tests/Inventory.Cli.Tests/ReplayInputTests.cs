@@ -61,7 +61,10 @@ public sealed class ReplayInputTests
     [InlineData("100,85123A,HEART,6,2010-12-01 08:26:00,2.5.5,17850,UK", "UnitPrice", "2.5.5")]
     [InlineData("100,85123A,HEART,6,2010-13-01 08:26:00,2.55,17850,UK", "InvoiceDate", "2010-13-01 08:26:00")]
     [InlineData("100,85123A,HEART,6,01/12/2010 08:26,2.55,17850,UK", "InvoiceDate", "01/12/2010 08:26")]
-    [InlineData("100,85123A,HEART,99999999999999999999,2010-12-01 08:26:00,2.55,17850,UK", "Quantity", "99999999999999999999")]
+    [InlineData(
+        "100,85123A,HEART,99999999999999999999,2010-12-01 08:26:00,2.55,17850,UK",
+        "Quantity",
+        "99999999999999999999")]
     public async Task Replay_UnparsableValue_StopsNamingLineColumnAndValue(string badRow, string column, string value)
     {
         using var csv = TempCsv.Of(Rows.Sale("99", "71053", 1), badRow, Rows.Sale("101", "71053", 1));
@@ -126,5 +129,6 @@ public sealed class ReplayInputTests
     }
 
     private static string Without(JsonElement report, string field) =>
-        JsonSerializer.Serialize(report.EnumerateObject().Where(p => p.Name != field).ToDictionary(p => p.Name, p => p.Value));
+        JsonSerializer.Serialize(
+            report.EnumerateObject().Where(p => p.Name != field).ToDictionary(p => p.Name, p => p.Value));
 }

@@ -41,7 +41,8 @@ public sealed class ReplayRulesTests
     [Fact]
     public async Task Replay_InvoiceNeitherNumericNorC_IsSkipped()
     {
-        using var csv = TempCsv.Of(Rows.Line("A563186", "B", "Adjust bad debt", 1, "-11062.06", ""), Rows.Sale("X1", "85123A", 2));
+        using var csv = TempCsv.Of(
+            Rows.Line("A563186", "B", "Adjust bad debt", 1, "-11062.06", ""), Rows.Sale("X1", "85123A", 2));
 
         var report = await CliRun.ReplayJsonAsync(csv.Path);
 
@@ -112,7 +113,8 @@ public sealed class ReplayRulesTests
     [Fact]
     public async Task Replay_PositiveAdjustmentWithoutPriceOrCustomer_AddsStock()
     {
-        using var csv = TempCsv.Of(Rows.Adjustment("100", "21232", 7, "found in warehouse"), Rows.Sale("101", "21232", 7, minute: 1));
+        using var csv = TempCsv.Of(
+            Rows.Adjustment("100", "21232", 7, "found in warehouse"), Rows.Sale("101", "21232", 7, minute: 1));
 
         var report = await CliRun.ReplayJsonAsync(csv.Path);
 

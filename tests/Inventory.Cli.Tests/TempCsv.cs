@@ -16,14 +16,16 @@ internal sealed class TempCsv : IDisposable
     public string Path { get; }
 
     /// <summary>Writes the header and the given data lines.</summary>
-    public static TempCsv Of(params string[] rows) => Write(Header + "\n" + string.Join("\n", rows) + "\n", gzip: false);
+    public static TempCsv Of(params string[] rows) => Write(Text(rows), gzip: false);
 
     /// <summary>Writes the header and rows gzipped, under a name that does not end in .gz.</summary>
-    public static TempCsv Gzipped(params string[] rows) => Write(Header + "\n" + string.Join("\n", rows) + "\n", gzip: true);
+    public static TempCsv Gzipped(params string[] rows) => Write(Text(rows), gzip: true);
 
     public static TempCsv Raw(string text) => Write(text, gzip: false);
 
     public void Dispose() => File.Delete(Path);
+
+    private static string Text(string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
 
     private static TempCsv Write(string text, bool gzip)
     {

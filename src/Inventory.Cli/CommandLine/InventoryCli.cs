@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Inventory.Cli.CommandLine;
 
-/// <summary>The <c>inventory</c> command line: its commands and one entry point that tests can call in-process.</summary>
+/// <summary>The <c>inventory</c> command line: its commands and an entry point tests can call in-process.</summary>
 internal static class InventoryCli
 {
     public static RootCommand CreateRoot() =>

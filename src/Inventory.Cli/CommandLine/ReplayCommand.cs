@@ -5,7 +5,7 @@ using Inventory.Cli.Replay;
 
 namespace Inventory.Cli.CommandLine;
 
-/// <summary>The <c>inventory replay</c> command: options, and the mapping of outcomes to output and exit codes.</summary>
+/// <summary>The <c>inventory replay</c> command: its options, and outcomes mapped to output and exit codes.</summary>
 internal static class ReplayCommand
 {
     /// <summary>The exit code for unreadable input: a missing file or a malformed row.</summary>

@@ -16,7 +16,8 @@ internal static class InputFile
             throw new FileNotFoundException($"The file '{path}' does not exist.", path);
         }
 
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        var file = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         if (!IsGzip(file))
         {
             return file;

@@ -19,6 +19,6 @@ internal sealed class ReplayPlan(
 
     public PlanCounts Counts { get; } = counts;
 
-    /// <summary>Gets the opening stock of each SKU: <paramref name="fixedOpening"/>, or the auto opening when null.</summary>
+    /// <summary>Gets a SKU's opening stock: <paramref name="fixedOpening"/>, or its auto opening when null.</summary>
     public long OpeningOf(SkuPlan sku, long? fixedOpening) => fixedOpening ?? sku.AutoOpening;
 }

@@ -74,7 +74,8 @@ internal sealed class ReplayPlanner : IRetailRowSink
     private void AddReturn(in RetailRow row)
     {
         var quantity = checked(-row.Quantity);
-        _operations.Add(new ReplayOperation(OperationKind.Return, row.Line, row.InvoiceDate, SkuIndex(row.StockCode), quantity));
+        _operations.Add(new ReplayOperation(
+            OperationKind.Return, row.Line, row.InvoiceDate, SkuIndex(row.StockCode), quantity));
         _counts.ReturnLines++;
         _counts.UnitsReturned = checked(_counts.UnitsReturned + quantity);
     }

@@ -63,7 +63,8 @@ internal sealed class ReplayRunner
         ArgumentNullException.ThrowIfNull(options);
         if (options.Opening < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Opening, "The opening must not be negative.");
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Opening, "The opening must not be negative.");
         }
 
         var runner = new ReplayRunner(plan, options);
@@ -85,7 +86,8 @@ internal sealed class ReplayRunner
             var opening = _plan.OpeningOf(sku, _options.Opening);
             if (opening > 0)
             {
-                var command = new ReceiveStock($"opening:{sku.Sku}", sku.Sku, Location, opening, Reference: "opening stock");
+                var command = new ReceiveStock(
+                    $"opening:{sku.Sku}", sku.Sku, Location, opening, Reference: "opening stock");
                 var result = Required(await ExecuteAsync(command, cancellationToken).ConfigureAwait(false));
                 _openingUnits = checked(_openingUnits + Units(result, EntryKind.Received));
             }
@@ -151,7 +153,8 @@ internal sealed class ReplayRunner
     {
         var sku = _plan.Skus[operation.Index].Sku;
         var command = new ReceiveStock(
-            $"return:{operation.Line}", sku, Location, operation.Quantity, ReceiptKind.Return, $"line {operation.Line}");
+            $"return:{operation.Line}", sku, Location, operation.Quantity, ReceiptKind.Return,
+            $"line {operation.Line}");
         var result = Required(await ExecuteAsync(command, cancellationToken).ConfigureAwait(false));
         _unitsReturned = checked(_unitsReturned + Units(result, EntryKind.Returned));
     }

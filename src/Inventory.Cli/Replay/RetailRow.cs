@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Inventory.Cli.Replay;
 
-/// <summary>One data row of an Online Retail file, checked and parsed; the text fields are views into the reader.</summary>
+/// <summary>One checked and parsed row of an Online Retail file; its text fields are views into the reader.</summary>
 internal readonly ref struct RetailRow
 {
     /// <summary>Gets the 1-based line where the row starts.</summary>

@@ -7,7 +7,7 @@ namespace Inventory.Cli.Replay;
 /// </summary>
 internal static class RowRules
 {
-    /// <summary>Gets the stock codes that are fees, postage or discounts rather than products (ordinal match).</summary>
+    /// <summary>Gets the stock codes of fees, postage and discounts rather than products (ordinal).</summary>
     public static IReadOnlyList<string> NonProductCodes { get; } =
         ["POST", "DOT", "M", "m", "D", "S", "B", "C2", "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS"];
 
