@@ -13,7 +13,8 @@ internal static class InputFile
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
+            var problem = Directory.Exists(path) ? "is a directory, not a file" : "does not exist";
+            throw new FileNotFoundException($"The file '{path}' {problem}.", path);
         }
 
         var file = new FileStream(
