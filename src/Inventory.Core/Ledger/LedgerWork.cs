@@ -14,12 +14,12 @@ namespace Inventory.Core.Ledger;
 internal sealed class LedgerWork
 {
     private readonly StoreSnapshot _snapshot;
+    private readonly Dictionary<(string LineId, PositionKey Key), int> _orderLineSlots = [];
     private readonly Dictionary<PositionKey, WorkPosition> _positions = [];
     private readonly List<JournalEntry> _entries = [];
     private readonly List<Hold> _holdsRemoved = [];
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
-    private readonly Dictionary<(string LineId, PositionKey Key), int> _orderLineSlots = [];
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
