@@ -1,6 +1,8 @@
+using Inventory.Cli.CommandLine;
+
 namespace Inventory.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) => InventoryCli.RunAsync(args, Console.Out, Console.Error);
 }

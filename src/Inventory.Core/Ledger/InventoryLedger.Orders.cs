@@ -49,9 +49,10 @@ public sealed partial class InventoryLedger
 
         var requests = command.Lines
             ?? lines.Where(l => l.Open > 0).Select(l => new FulfilmentLine(l.LineId, l.Open, l.Key.Location)).ToList();
+        var byLineId = IndexByLineId(lines);
         foreach (var request in requests)
         {
-            var refusal = FulfilLine(command, work, lines, request);
+            var refusal = FulfilLine(command, work, lines, byLineId, request);
             if (refusal is not null)
             {
                 return refusal;
@@ -61,11 +62,31 @@ public sealed partial class InventoryLedger
         return null;
     }
 
-    private static LedgerResult? FulfilLine(FulfilOrder command, LedgerWork work, List<OrderLine> lines, FulfilmentLine request)
+    /// <summary>Maps each line id to the indexes of its lines, in order, so a large order is not scanned per line.</summary>
+    private static Dictionary<string, List<int>> IndexByLineId(List<OrderLine> lines)
     {
-        var matching = Enumerable.Range(0, lines.Count)
-            .Where(i => lines[i].LineId == request.LineId && (request.Location is null || lines[i].Key.Location == request.Location))
-            .ToList();
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!index.TryGetValue(lines[i].LineId, out var positions))
+            {
+                positions = [];
+                index.Add(lines[i].LineId, positions);
+            }
+
+            positions.Add(i);
+        }
+
+        return index;
+    }
+
+    private static LedgerResult? FulfilLine(
+        FulfilOrder command, LedgerWork work, List<OrderLine> lines, Dictionary<string, List<int>> byLineId,
+        FulfilmentLine request)
+    {
+        var matching = byLineId.TryGetValue(request.LineId, out var positions)
+            ? positions.Where(i => request.Location is null || lines[i].Key.Location == request.Location).ToList()
+            : [];
         if (matching.Count == 0)
         {
             return UnknownOrder(command, command.OrderId, request.LineId);

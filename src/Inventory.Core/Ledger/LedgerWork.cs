@@ -14,6 +14,7 @@ namespace Inventory.Core.Ledger;
 internal sealed class LedgerWork
 {
     private readonly StoreSnapshot _snapshot;
+    private readonly Dictionary<(string LineId, PositionKey Key), int> _orderLineSlots = [];
     private readonly Dictionary<PositionKey, WorkPosition> _positions = [];
     private readonly List<JournalEntry> _entries = [];
     private readonly List<Hold> _holdsRemoved = [];
@@ -108,7 +109,13 @@ internal sealed class LedgerWork
     public void PutOrderLine(OrderLine line)
     {
         Get(line.Key).Touched = true;
-        _orderLinesPut.RemoveAll(l => l.LineId == line.LineId && l.Key == line.Key);
+        if (_orderLineSlots.TryGetValue((line.LineId, line.Key), out var slot))
+        {
+            _orderLinesPut[slot] = line;
+            return;
+        }
+
+        _orderLineSlots.Add((line.LineId, line.Key), _orderLinesPut.Count);
         _orderLinesPut.Add(line);
     }
 

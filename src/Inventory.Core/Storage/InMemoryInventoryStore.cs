@@ -236,21 +236,19 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             PutPosition(write);
         }
 
-        foreach (var hold in batch.HoldsRemoved)
-        {
-            RemoveHold(hold);
-        }
-
+        RemoveHolds(batch.HoldsRemoved.Concat(batch.HoldsPut));
+        var added = new HashSet<(string, string, PositionKey)>();
         foreach (var hold in batch.HoldsPut)
         {
-            RemoveHold(hold);
+            if (!added.Add(Identity(hold)))
+            {
+                RemoveHold(hold);
+            }
+
             AddHold(hold);
         }
 
-        foreach (var line in batch.OrderLinesPut)
-        {
-            PutOrderLine(line);
-        }
+        PutOrderLines(batch.OrderLinesPut);
 
         var outcome = new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, Append(batch.Entries));
         _outcomes.Add(batch.IdempotencyKey, outcome);
@@ -319,24 +317,76 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
     }
 
-    private void PutOrderLine(OrderLine line)
+    /// <summary>
+    /// Removes every hold with the identity of one of <paramref name="holds"/>, one pass per cart and position, so a
+    /// cart of many lines costs linear rather than quadratic time.
+    /// </summary>
+    private void RemoveHolds(IEnumerable<Hold> holds)
     {
-        if (!_orders.TryGetValue(line.OrderId, out var lines))
+        var doomed = holds.Select(Identity).ToHashSet();
+        if (doomed.Count == 0)
         {
-            lines = [];
-            _orders.Add(line.OrderId, lines);
+            return;
         }
 
-        var index = lines.FindIndex(l => l.LineId == line.LineId && l.Key == line.Key);
-        if (index >= 0)
+        foreach (var cartId in doomed.Select(d => d.CartId).Distinct(StringComparer.Ordinal))
         {
-            lines[index] = line;
+            if (_holdsByCart.TryGetValue(cartId, out var cartHolds))
+            {
+                cartHolds.RemoveAll(h => doomed.Contains(Identity(h)));
+                if (cartHolds.Count == 0)
+                {
+                    _holdsByCart.Remove(cartId);
+                }
+            }
         }
-        else
+
+        foreach (var key in doomed.Select(d => d.Key).Distinct())
         {
-            lines.Add(line);
+            if (_positions.TryGetValue(key, out var slot))
+            {
+                slot.Holds.RemoveAll(h => doomed.Contains(Identity(h)));
+            }
         }
     }
+
+    /// <summary>Puts order lines, replacing the line with the same line id and position; indexes each order once.</summary>
+    private void PutOrderLines(IReadOnlyList<OrderLine> puts)
+    {
+        var indexes = new Dictionary<string, Dictionary<(string, PositionKey), int>>(StringComparer.Ordinal);
+        foreach (var line in puts)
+        {
+            if (!_orders.TryGetValue(line.OrderId, out var lines))
+            {
+                lines = [];
+                _orders.Add(line.OrderId, lines);
+            }
+
+            if (!indexes.TryGetValue(line.OrderId, out var index))
+            {
+                index = [];
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    index.TryAdd((lines[i].LineId, lines[i].Key), i);
+                }
+
+                indexes.Add(line.OrderId, index);
+            }
+
+            if (index.TryGetValue((line.LineId, line.Key), out var at))
+            {
+                lines[at] = line;
+            }
+            else
+            {
+                index.Add((line.LineId, line.Key), lines.Count);
+                lines.Add(line);
+            }
+        }
+    }
+
+    private static (string CartId, string LineId, PositionKey Key) Identity(Hold hold) =>
+        (hold.CartId, hold.LineId, hold.Key);
 
     private static bool SameHold(Hold left, Hold right) =>
         left.Key == right.Key

@@ -1,0 +1,8 @@
+namespace Inventory.Cli.Replay;
+
+/// <summary>Receives the rows of an Online Retail file in file order.</summary>
+internal interface IRetailRowSink
+{
+    /// <summary>Takes one well-formed row; its spans are valid only during the call.</summary>
+    void Accept(in RetailRow row);
+}

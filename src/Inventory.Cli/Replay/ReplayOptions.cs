@@ -1,0 +1,14 @@
+namespace Inventory.Cli.Replay;
+
+/// <summary>How to run a replay.</summary>
+internal sealed record ReplayOptions
+{
+    /// <summary>Gets the opening units of every SKU, or null for the least opening that refuses nothing.</summary>
+    public long? Opening { get; init; }
+
+    /// <summary>Gets a value indicating whether malformed rows are counted and skipped rather than fatal.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>Gets where progress goes for long runs; null for none.</summary>
+    public TextWriter? Progress { get; init; }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using Inventory.Core.Ledger;
+using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+
+namespace Inventory.Cli.Replay;
+
+/// <summary>
+/// Replays a plan through the real ledger and in-memory store at one location: seeds each SKU's opening stock, then
+/// applies every operation in plan order with the clock at the row's invoice date, and reads the closing stock
+/// back from the store.
+/// </summary>
+internal sealed class ReplayRunner
+{
+    private const string Source = "replay";
+    private const int ProgressEvery = 100_000;
+
+    private static readonly LocationId Location = new("store");
+
+    private readonly ReplayPlan _plan;
+    private readonly ReplayOptions _options;
+    private readonly ReplayClock _clock = new();
+    private readonly InventoryLedger _ledger;
+    private long _openingUnits;
+    private long _unitsFulfilled;
+    private long _rejectedLines;
+    private long _rejectedOrders;
+    private long _unitsReturned;
+    private long _adjustmentUnitsIn;
+    private long _adjustmentUnitsOut;
+    private long _rejectedAdjustments;
+    private long _oversells;
+    private long _nextProgress = ProgressEvery;
+
+    private ReplayRunner(ReplayPlan plan, ReplayOptions options)
+    {
+        _plan = plan;
+        _options = options;
+        var settings = new InventoryOptions();
+        settings.Locations.Add(Location);
+        _ledger = new InventoryLedger(new InMemoryInventoryStore(), _clock, settings);
+    }
+
+    /// <summary>Reads the file into a plan and replays it.</summary>
+    /// <exception cref="FileNotFoundException">Thrown when the file does not exist.</exception>
+    /// <exception cref="MalformedRowException">Thrown when a row is malformed and bad rows are not skipped.</exception>
+    public static async Task<ReplayReport> RunAsync(
+        string path, ReplayOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = ReplayPlanner.Plan(path, options.SkipBadRows, options.Progress);
+
+        return await RunAsync(plan, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replays a plan through a new ledger and store.</summary>
+    public static async Task<ReplayReport> RunAsync(
+        ReplayPlan plan, ReplayOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Opening < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Opening, "The opening must not be negative.");
+        }
+
+        var runner = new ReplayRunner(plan, options);
+        await runner.SeedAsync(cancellationToken).ConfigureAwait(false);
+        await runner.ApplyAllAsync(cancellationToken).ConfigureAwait(false);
+
+        return await runner.ReportAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask SeedAsync(CancellationToken cancellationToken)
+    {
+        if (_plan.Operations.Count > 0)
+        {
+            _clock.Now = _plan.Operations[0].At;
+        }
+
+        foreach (var sku in _plan.Skus)
+        {
+            var opening = _plan.OpeningOf(sku, _options.Opening);
+            if (opening > 0)
+            {
+                var command = new ReceiveStock(
+                    $"opening:{sku.Sku}", sku.Sku, Location, opening, Reference: "opening stock");
+                var result = Required(await ExecuteAsync(command, cancellationToken).ConfigureAwait(false));
+                _openingUnits = checked(_openingUnits + Units(result, EntryKind.Received));
+            }
+        }
+    }
+
+    private async ValueTask ApplyAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var operation in _plan.Operations)
+        {
+            _clock.Now = operation.At;
+            switch (operation.Kind)
+            {
+                case OperationKind.Cart:
+                    await ApplyCartAsync(_plan.Carts[operation.Index], cancellationToken).ConfigureAwait(false);
+                    break;
+                case OperationKind.Return:
+                    await ApplyReturnAsync(operation, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await ApplyAdjustmentAsync(operation, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            ReportProgress(operation.Line);
+        }
+    }
+
+    /// <summary>
+    /// Reserves the invoice's lines as one cart, commits it and fulfils the order. When stock is short the refused
+    /// lines are dropped and the rest reserved again, as a shopper removes what is out of stock.
+    /// </summary>
+    private async ValueTask ApplyCartAsync(CartPlan cart, CancellationToken cancellationToken)
+    {
+        var cartId = "cart:" + cart.InvoiceNo;
+        var lines = cart.Lines.Select(ToCartLine).ToList();
+        for (var attempt = 1; lines.Count > 0; attempt++)
+        {
+            var reserve = new ReserveCart($"reserve:{cart.InvoiceNo}:{attempt}", cartId, lines);
+            var result = await ExecuteAsync(reserve, cancellationToken).ConfigureAwait(false);
+            if (result.IsApplied)
+            {
+                break;
+            }
+
+            _rejectedLines += DropRefused(lines, result);
+        }
+
+        if (lines.Count == 0)
+        {
+            _rejectedOrders++;
+            return;
+        }
+
+        var commit = new CommitCart($"commit:{cart.InvoiceNo}", cartId, cart.InvoiceNo);
+        Required(await ExecuteAsync(commit, cancellationToken).ConfigureAwait(false));
+        var fulfil = new FulfilOrder($"fulfil:{cart.InvoiceNo}", cart.InvoiceNo);
+        var shipped = Required(await ExecuteAsync(fulfil, cancellationToken).ConfigureAwait(false));
+        _unitsFulfilled = checked(_unitsFulfilled + Units(shipped, EntryKind.Fulfilled));
+    }
+
+    private async ValueTask ApplyReturnAsync(ReplayOperation operation, CancellationToken cancellationToken)
+    {
+        var sku = _plan.Skus[operation.Index].Sku;
+        var command = new ReceiveStock(
+            $"return:{operation.Line}", sku, Location, operation.Quantity, ReceiptKind.Return,
+            $"line {operation.Line}");
+        var result = Required(await ExecuteAsync(command, cancellationToken).ConfigureAwait(false));
+        _unitsReturned = checked(_unitsReturned + Units(result, EntryKind.Returned));
+    }
+
+    private async ValueTask ApplyAdjustmentAsync(ReplayOperation operation, CancellationToken cancellationToken)
+    {
+        var sku = _plan.Skus[operation.Index].Sku;
+        var command = new AdjustStock(
+            $"adjust:{operation.Line}", sku, Location, operation.Quantity, StockBucket.Available, operation.Reason);
+        var result = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        if (result.Status == LedgerStatus.InsufficientStock)
+        {
+            _rejectedAdjustments++;
+            return;
+        }
+
+        var units = Units(Required(result), EntryKind.Adjusted);
+        if (operation.Quantity > 0)
+        {
+            _adjustmentUnitsIn = checked(_adjustmentUnitsIn + units);
+        }
+        else
+        {
+            _adjustmentUnitsOut = checked(_adjustmentUnitsOut + units);
+        }
+    }
+
+    private async ValueTask<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken)
+    {
+        var result = await _ledger.ExecuteAsync(command with { At = _clock.Now, Source = Source }, cancellationToken)
+            .ConfigureAwait(false);
+        _oversells += result.Oversells.Count();
+
+        return result;
+    }
+
+    private async ValueTask<ReplayReport> ReportAsync(CancellationToken cancellationToken)
+    {
+        var positions = await _ledger.Store.ReadAllPositionsAsync(_clock.Now, cancellationToken).ConfigureAwait(false);
+        var counts = _plan.Counts;
+
+        return new ReplayReport
+        {
+            File = _plan.File,
+            Opening = _options.Opening?.ToString(CultureInfo.InvariantCulture) ?? "auto",
+            Rows = counts.Rows,
+            BadRows = counts.BadRows,
+            SkippedLines = counts.SkippedLines,
+            SkippedByReason = counts.SkippedByReason(),
+            SkippedByStockCode = counts.SkippedByStockCode(),
+            SaleLines = counts.SaleLines,
+            Orders = _plan.Carts.Count,
+            RejectedOrders = _rejectedOrders,
+            UnitsOrdered = counts.UnitsOrdered,
+            UnitsFulfilled = _unitsFulfilled,
+            RejectedLines = _rejectedLines,
+            ReturnLines = counts.ReturnLines,
+            UnitsReturned = _unitsReturned,
+            AdjustmentLines = counts.AdjustmentLines,
+            AdjustmentUnitsIn = _adjustmentUnitsIn,
+            AdjustmentUnitsOut = _adjustmentUnitsOut,
+            AdjustmentsWithoutReason = counts.AdjustmentsWithoutReason,
+            RejectedAdjustments = _rejectedAdjustments,
+            Oversells = _oversells,
+            Skus = _plan.Skus.Count,
+            OpeningUnits = _openingUnits,
+            ClosingUnits = positions.Sum(p => p.Stored.OnHand),
+        };
+    }
+
+    private void ReportProgress(int line)
+    {
+        if (_options.Progress is not null && line >= _nextProgress)
+        {
+            _options.Progress.WriteLine($"replay: applied rows through line {line:N0}");
+            _nextProgress = (line / ProgressEvery + 1) * (long)ProgressEvery;
+        }
+    }
+
+    private CartLine ToCartLine(CartLinePlan line) =>
+        new(line.Line.ToString(CultureInfo.InvariantCulture), _plan.Skus[line.SkuIndex].Sku, line.Quantity, Location);
+
+    private static int DropRefused(List<CartLine> lines, LedgerResult result)
+    {
+        var refused = result.Status == LedgerStatus.InsufficientStock
+            ? result.Shortfalls.Select(s => s.LineId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var dropped = lines.RemoveAll(l => refused.Contains(l.LineId));
+
+        return dropped > 0
+            ? dropped
+            : throw new InvalidOperationException($"The ledger refused '{result.IdempotencyKey}': {result.Message}");
+    }
+
+    private static LedgerResult Required(LedgerResult result) =>
+        result.IsApplied && !result.IsReplay
+            ? result
+            : throw new InvalidOperationException($"The ledger refused '{result.IdempotencyKey}': {result.Message}");
+
+    private static long Units(LedgerResult result, EntryKind kind) =>
+        result.Entries.Where(e => e.Kind == kind).Sum(e => e.Quantity);
+}
