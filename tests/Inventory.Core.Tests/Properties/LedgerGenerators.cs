@@ -1,0 +1,188 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Inventory.Core.Tests.Properties;
+
+/// <summary>FsCheck generators of ledger scenarios: a few SKUs, three locations, several carts and orders.</summary>
+internal static class LedgerGenerators
+{
+    private const int Carts = 4;
+    private const int Orders = 6;
+    private const int LineIds = 4;
+
+    public static Gen<LedgerConfig> Config { get; } =
+        from configured in Gen.Elements(true, false)
+        from highest in Gen.Elements(true, false)
+        from whole in Gen.Elements(true, false)
+        select new LedgerConfig(configured, highest, whole);
+
+    /// <summary>Mostly small quantities, some larger than any stock, a few that are invalid or at the limit.</summary>
+    public static Gen<long> Quantity { get; } = Gen.Frequency(
+        (16, Gen.Choose(1, 5).Select(q => (long)q)),
+        (4, Gen.Choose(6, 40).Select(q => (long)q)),
+        (1, Gen.Choose(1_000, 1_000_000).Select(q => (long)q)),
+        (1, Gen.Constant(long.MaxValue)),
+        (1, Gen.Choose(-2, 0).Select(q => (long)q)));
+
+    public static Gen<long> SmallQuantity { get; } = Gen.Choose(1, 12).Select(q => (long)q);
+
+    public static Gen<long> ReceiptQuantity { get; } = Gen.Frequency(
+        (10, Gen.Choose(1, 40).Select(q => (long)q)),
+        (1, Gen.Choose(-1, 0).Select(q => (long)q)));
+
+    /// <summary>A few repeated or borrowed idempotency keys; most steps use a key of their own.</summary>
+    public static Gen<int> Target { get; } = Gen.Frequency(
+        (18, Gen.Constant(-1)),
+        (1, Gen.Choose(0, 99)));
+
+    public static Gen<Step> Step { get; } = Gen.Frequency(
+        (12, Receive()),
+        (14, Reserve()),
+        (8, Change()),
+        (6, Move()),
+        (4, Release()),
+        (4, Extend()),
+        (6, Commit()),
+        (7, Fulfil()),
+        (4, Cancel()),
+        (4, External()),
+        (3, Count()),
+        (5, Adjust()),
+        (6, Advance()),
+        (2, Gen.Constant(new Step(StepKind.Sweep))),
+        (5, Gen.Choose(0, 99).Select(t => new Step(StepKind.Repeat, Target: t))));
+
+    /// <summary>
+    /// Scenarios whose length grows with FsCheck's size, up to about 65 steps; most open with a few receipts so
+    /// that carts find stock to hold.
+    /// </summary>
+    public static Arbitrary<Scenario> Scenarios(Gen<Step>? steps = null) => Arb.From(
+        Gen.Sized(size =>
+            from config in Config
+            from stocking in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(2, 5)))
+            from opening in Gen.ArrayOf(Receive(), stocking)
+            from count in Gen.Choose(1, 2 + (size * 3 / 5))
+            from list in Gen.ArrayOf(steps ?? Step, count)
+            select new Scenario(config, [.. opening, .. list])),
+        s => s.Shrink());
+
+    private static Gen<int> Index(int count) => Gen.Choose(0, count - 1);
+
+    /// <summary>Carts 0 and 1 are busy, so that later steps often find what earlier steps reserved.</summary>
+    private static Gen<int> CartIndex() => Gen.Frequency((4, Index(2)), (1, Index(Carts)));
+
+    /// <summary>Mostly the line ids that carts use first; now and then one no cart has.</summary>
+    private static Gen<int> HeldLine() => Gen.Frequency((6, Index(3)), (1, Index(LineIds + 2)));
+
+    private static Gen<Step> Receive() =>
+        from sku in Index(LedgerWorld.SkuCount)
+        from location in Index(LedgerWorld.LocationCount)
+        from quantity in ReceiptQuantity
+        from isReturn in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from target in Target
+        select new Step(StepKind.Receive, sku, location, Quantity: quantity, Flag: isReturn, Target: target);
+
+    private static Gen<StepLine> CartLine(int line) =>
+        from sku in Index(LedgerWorld.SkuCount)
+        from location in Gen.Frequency((3, Gen.Constant(-1)), (2, Index(LedgerWorld.LocationCount)))
+        from quantity in Quantity
+        select new StepLine(line, sku, location, quantity);
+
+    /// <summary>Carts of 1-4 lines with consecutive line ids, now and then a duplicated id (invalid).</summary>
+    private static Gen<Step> Reserve() =>
+        from cart in CartIndex()
+        from first in Gen.Frequency((3, Gen.Constant(0)), (2, Index(LineIds)))
+        from count in Gen.Frequency((5, Gen.Constant(1)), (4, Gen.Choose(2, 4)))
+        from duplicate in Gen.Frequency((15, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from lines in Gen.CollectToArray(
+            Enumerable.Range(0, count).Select(i => duplicate && i > 0 ? first : first + i), CartLine)
+        from target in Target
+        select new Step(StepKind.Reserve, Cart: cart, Target: target, Lines: lines);
+
+    private static Gen<Step> Change() =>
+        from cart in CartIndex()
+        from line in HeldLine()
+        from quantity in Quantity
+        from target in Target
+        select new Step(StepKind.Change, Cart: cart, Line: line, Quantity: quantity, Target: target);
+
+    private static Gen<Step> Move() =>
+        from cart in CartIndex()
+        from line in HeldLine()
+        from location in Index(LedgerWorld.LocationCount)
+        from target in Target
+        select new Step(StepKind.Move, Location: location, Cart: cart, Line: line, Target: target);
+
+    private static Gen<Step> Release() =>
+        from cart in CartIndex()
+        from line in HeldLine()
+        from whole in Gen.Elements(true, false)
+        from target in Target
+        select new Step(StepKind.Release, Cart: cart, Line: line, Flag: whole, Target: target);
+
+    private static Gen<Step> Extend() =>
+        from cart in CartIndex()
+        from target in Target
+        select new Step(StepKind.Extend, Cart: cart, Target: target);
+
+    private static Gen<Step> Commit() =>
+        from cart in CartIndex()
+        from order in Index(Orders)
+        from target in Target
+        select new Step(StepKind.Commit, Cart: cart, Order: order, Target: target);
+
+    private static Gen<StepLine> Shipment() =>
+        from line in Index(LineIds + 1)
+        from location in Gen.Frequency((3, Gen.Constant(-1)), (1, Index(LedgerWorld.LocationCount)))
+        from quantity in Quantity
+        select new StepLine(line, 0, location, quantity);
+
+    private static Gen<Step> Fulfil() =>
+        from order in Index(Orders)
+        from all in Gen.Elements(true, false)
+        from lines in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Shipment(), n))
+        from target in Target
+        select new Step(StepKind.Fulfil, Order: order, Flag: all, Target: target, Lines: all ? null : lines);
+
+    private static Gen<Step> Cancel() =>
+        from order in Index(Orders)
+        from all in Gen.Elements(true, false)
+        from lines in Gen.Choose(1, 2).SelectMany(n => Gen.ArrayOf(Shipment(), n))
+        from target in Target
+        select new Step(StepKind.Cancel, Order: order, Flag: all, Target: target, Lines: all ? null : lines);
+
+    private static Gen<Step> External() =>
+        from order in Index(Orders)
+        from count in Gen.Choose(1, 3)
+        from lines in Gen.CollectToArray(
+            Enumerable.Range(0, count),
+            i => from sku in Index(LedgerWorld.SkuCount)
+                 from location in Index(LedgerWorld.LocationCount)
+                 from quantity in SmallQuantity
+                 select new StepLine(i, sku, location, quantity))
+        from target in Target
+        select new Step(StepKind.External, Order: order, Target: target, Lines: lines);
+
+    private static Gen<Step> Count() =>
+        from sku in Index(LedgerWorld.SkuCount)
+        from location in Index(LedgerWorld.LocationCount)
+        from counted in Gen.Frequency((12, Gen.Choose(0, 40)), (1, Gen.Constant(-1)))
+        from target in Target
+        select new Step(StepKind.SetCount, sku, location, Quantity: counted, Target: target);
+
+    private static Gen<Step> Adjust() =>
+        from sku in Index(LedgerWorld.SkuCount)
+        from location in Index(LedgerWorld.LocationCount)
+        from quantity in Gen.Frequency(
+            (10, Gen.Choose(-15, 15).Select(q => (long)q)), (1, Gen.Constant(-long.MaxValue)))
+        from bucket in Gen.Choose(1, 4)
+        from target in Target
+        select new Step(StepKind.Adjust, sku, location, Quantity: quantity, Bucket: bucket, Target: target);
+
+    private static Gen<Step> Advance() =>
+        Gen.Frequency(
+                (3, Gen.Choose(1, 12)),
+                (2, Gen.Choose(13, 25)),
+                (1, Gen.Constant(0)))
+            .Select(minutes => new Step(StepKind.Advance, Quantity: minutes));
+}
