@@ -66,6 +66,26 @@ internal static class LedgerGenerators
             select new Scenario(config, [.. opening, .. list])),
         s => s.Shrink());
 
+    /// <summary>Quantities at and around the edges of the 64-bit range, with a few ordinary ones.</summary>
+    public static Gen<long> Extreme { get; } = Gen.Frequency(
+        (4, Gen.Elements(long.MaxValue, long.MaxValue - 1, (long.MaxValue / 2) + 1, long.MaxValue / 2, 1L << 62)),
+        (2, Gen.Choose(0, 1000).Select(q => long.MaxValue - q)),
+        (2, Gen.Choose(1, 5).Select(q => (long)q)),
+        (1, Gen.Elements(-long.MaxValue, long.MinValue, -(1L << 62), -1L)));
+
+    /// <summary>Any step, its quantities (and those of its lines) replaced by <see cref="Extreme"/> ones.</summary>
+    public static Gen<Step> ExtremeStep { get; } =
+        from step in Step
+        from quantity in Extreme
+        from lineQuantities in Gen.ArrayOf(Extreme, 4)
+        select step.Kind == StepKind.Advance
+            ? step
+            : step with
+            {
+                Quantity = quantity,
+                Lines = step.Lines?.Select((line, i) => line with { Quantity = lineQuantities[i] }).ToList(),
+            };
+
     private static Gen<int> Index(int count) => Gen.Choose(0, count - 1);
 
     /// <summary>Carts 0 and 1 are busy, so that later steps often find what earlier steps reserved.</summary>

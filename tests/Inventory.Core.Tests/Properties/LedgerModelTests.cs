@@ -60,9 +60,15 @@ public class LedgerModelTests
         var answers = new List<string>();
         foreach (var action in scenario.Plan())
         {
+            var journalBefore = ledger.Store.JournalLength;
             var actual = ledger.Run(action);
             var expected = Predict(model, action);
             Require(expected == actual, action, $"answer: ledger '{actual}', model '{expected}'");
+            Require(
+                actual is Outcomes.Applied or "Advanced" || actual.StartsWith("Swept", StringComparison.Ordinal)
+                    || ledger.Store.JournalLength == journalBefore,
+                action,
+                "an answer that applied nothing still wrote to the journal");
             answers.Add(actual);
             ComparePositions(ledger, model, action);
         }
@@ -112,8 +118,14 @@ public class LedgerModelTests
             int? cart = action.Step.Kind == StepKind.Advance ? null : action.Step.Cart;
             foreach (var asking in new[] { null, cart })
             {
-                var actual = ledger.AvailableTo(sku, asking);
+                // Limitation: a channel total beyond 64 bits has no specified answer, so it is not compared.
                 var expected = model.AvailableTo(sku, asking);
+                if (expected > long.MaxValue)
+                {
+                    continue;
+                }
+
+                var actual = ledger.AvailableTo(sku, asking);
                 Require(actual == expected, action, $"available of {LedgerWorld.SkuName(sku)} to cart {asking}: "
                     + $"ledger {actual}, model {expected}");
             }

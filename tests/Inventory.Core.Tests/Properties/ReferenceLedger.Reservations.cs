@@ -93,13 +93,13 @@ internal sealed partial class ReferenceLedger
         var shortfalls = new List<string>();
         foreach (var line in lines)
         {
-            long shown;
+            Int128 shown;
             var plan = line.Location >= 0 ? Pinned(s, line, out shown) : Anywhere(s, line, out shown);
             if (plan is null)
             {
                 shortfalls.Add(Outcomes.Shortfall(
                     LedgerWorld.Line(line.Line), LedgerWorld.SkuName(line.Sku), LedgerWorld.LocationName(line.Location),
-                    line.Quantity, shown));
+                    line.Quantity, (long)shown));
                 continue;
             }
 
@@ -114,15 +114,15 @@ internal sealed partial class ReferenceLedger
         return shortfalls.Count == 0 ? Outcomes.Applied : Outcomes.Refused("InsufficientStock", shortfalls);
     }
 
-    private List<(int Location, long Quantity)>? Pinned(ModelState s, StepLine line, out long shown)
+    private List<(int Location, long Quantity)>? Pinned(ModelState s, StepLine line, out Int128 shown)
     {
         var available = s.Available(line.Sku, line.Location, Now);
-        shown = (long)Int128.Max(0, available);
+        shown = Int128.Max(0, available);
 
         return available >= line.Quantity ? [(line.Location, line.Quantity)] : null;
     }
 
-    private List<(int Location, long Quantity)>? Anywhere(ModelState s, StepLine line, out long shown)
+    private List<(int Location, long Quantity)>? Anywhere(ModelState s, StepLine line, out Int128 shown)
     {
         var candidates = Candidates(s, line.Sku)
             .Select((location, rank) => (
@@ -145,7 +145,8 @@ internal sealed partial class ReferenceLedger
             return null;
         }
 
-        shown = candidates.Sum(c => c.Available);
+        // A split that fails holds less than the line asks for, so the channel total it reports fits 64 bits.
+        shown = candidates.Aggregate(Int128.Zero, (sum, c) => sum + c.Available);
         var plan = new List<(int, long)>();
         var remaining = line.Quantity;
         foreach (var candidate in ordered.Where(c => c.Available > 0 && remaining > 0))

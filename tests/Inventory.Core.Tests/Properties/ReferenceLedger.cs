@@ -83,7 +83,7 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
     /// Gets the channel-wide available quantity of a SKU: per location, available plus what the asking cart
     /// itself holds there, floored at zero, summed over the channel's locations.
     /// </summary>
-    public long AvailableTo(int sku, int? cart)
+    public Int128 AvailableTo(int sku, int? cart)
     {
         Int128 total = 0;
         foreach (var location in Candidates(_state, sku))
@@ -95,7 +95,7 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
             total += Int128.Max(0, _state.Available(sku, location, Now) + own);
         }
 
-        return (long)total;
+        return total;
     }
 
     private string Decide(ModelState s, Step step) => step.Kind switch
