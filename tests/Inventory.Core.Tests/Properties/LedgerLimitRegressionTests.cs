@@ -6,10 +6,11 @@ using Inventory.Core.Stock;
 namespace Inventory.Core.Tests.Properties;
 
 /// <summary>
-/// Pins the rule that a written batch always yields its result: the units a batch moves in total may exceed
-/// 64 bits even though every entry fits, and that total must not turn an applied command into an exception.
+/// Pins two rules at the edge of the 64-bit range: a written batch always yields its result (the units a batch
+/// moves in total may exceed 64 bits even though every entry fits), and an oversell is recorded exactly even
+/// when it leaves available at the lowest representable value.
 /// </summary>
-public class LedgerResultRegressionTests
+public class LedgerLimitRegressionTests
 {
     [Fact]
     public async Task ExecuteAsync_ExternalOrderLinesTotallingBeyond64Bits_ReturnsAppliedAndReplays()
@@ -47,5 +48,23 @@ public class LedgerResultRegressionTests
         Assert.True(changed.IsApplied, changed.Message);
         Assert.Equal(long.MaxValue, (await driver.Ledger.GetPositionAsync(sku, here)).Reserved);
         Assert.Equal(0, (await driver.Ledger.GetPositionAsync(sku, here)).Available);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OversellLeavingAvailableAtTheLowestLong_RecordsTheOversellExactly()
+    {
+        var driver = new LedgerDriver(LedgerConfig.Default);
+        var sku = LedgerWorld.Sku(0);
+        var here = LedgerWorld.Location(0);
+        await driver.Ledger.ExecuteAsync(new PlaceExternalOrder("o1", "order-1",
+            [new ExternalOrderLine("l1", sku, here, long.MaxValue)]));
+        await driver.Ledger.ExecuteAsync(new FulfilOrder("f1", "order-1"));
+
+        var result = await driver.Ledger.ExecuteAsync(new PlaceExternalOrder("o2", "order-2",
+            [new ExternalOrderLine("l1", sku, here, 1)]));
+
+        Assert.True(result.IsApplied, result.Message);
+        Assert.Equal(1, Assert.Single(result.Oversells).Quantity);
+        Assert.Equal(long.MinValue, (await driver.Ledger.GetPositionAsync(sku, here)).Available);
     }
 }
