@@ -12,7 +12,7 @@ namespace Inventory.Core.Tests.Properties;
 /// </summary>
 public class ExactArithmeticTests
 {
-    [Property(MaxTest = 700, EndSize = 60)]
+    [Property(MaxTest = 1500, EndSize = 60)]
     public Property LedgerNearTheLimits_Meets_Specification() =>
         Prop.ForAll(
             LedgerGenerators.Scenarios(LedgerGenerators.ExtremeStep),

@@ -26,7 +26,7 @@ public class GeneratorCoverageTests
     [Fact]
     public void Scenarios_FixedSample_ReachEveryAnswerSeveralTimes()
     {
-        var scenarios = LedgerGenerators.Scenarios().Generator.Sample(60, new Rnd(20260302UL), 300);
+        var scenarios = SampleAcrossSizes(3);
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var scenario in scenarios)
@@ -44,10 +44,15 @@ public class GeneratorCoverageTests
         Assert.True(rare.Count == 0, "Reached fewer than 5 times: " + string.Join(", ", rare));
     }
 
+    /// <summary>Samples the sizes a property run walks through (0 to 99), a few scenarios at each.</summary>
+    private static IEnumerable<Scenario> SampleAcrossSizes(int perSize) =>
+        Enumerable.Range(0, 100).SelectMany(size =>
+            LedgerGenerators.Scenarios().Generator.Sample(perSize, new Rnd(20260302UL + (ulong)size), size));
+
     [Fact]
     public void Scenarios_FixedSample_CoverEveryLedgerConfiguration()
     {
-        var configs = LedgerGenerators.Scenarios().Generator.Sample(60, new Rnd(7UL), 200)
+        var configs = SampleAcrossSizes(1)
             .Select(s => s.Config)
             .Distinct()
             .Count();

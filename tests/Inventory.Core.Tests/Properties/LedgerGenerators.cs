@@ -7,7 +7,7 @@ namespace Inventory.Core.Tests.Properties;
 internal static class LedgerGenerators
 {
     private const int Carts = 4;
-    private const int Orders = 6;
+    private const int Orders = 4;
     private const int LineIds = 4;
 
     public static Gen<LedgerConfig> Config { get; } =
@@ -43,28 +43,66 @@ internal static class LedgerGenerators
         (4, Release()),
         (4, Extend()),
         (6, Commit()),
-        (7, Fulfil()),
-        (4, Cancel()),
+        (9, Fulfil()),
+        (5, Cancel()),
         (4, External()),
         (3, Count()),
         (5, Adjust()),
-        (6, Advance()),
+        (8, Advance()),
         (2, Gen.Constant(new Step(StepKind.Sweep))),
         (5, Gen.Choose(0, 99).Select(t => new Step(StepKind.Repeat, Target: t))));
 
     /// <summary>
-    /// Scenarios whose length grows with FsCheck's size, up to about 65 steps; most open with a few receipts so
-    /// that carts find stock to hold.
+    /// An order's life in consecutive steps: a cart is reserved and committed, then part of a line may ship
+    /// and the rest may be cancelled. Random steps alone rarely line these up.
     /// </summary>
-    public static Arbitrary<Scenario> Scenarios(Gen<Step>? steps = null) => Arb.From(
-        Gen.Sized(size =>
-            from config in Config
-            from stocking in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(2, 5)))
-            from opening in Gen.ArrayOf(Receive(), stocking)
-            from count in Gen.Choose(1, 2 + (size * 3 / 5))
-            from list in Gen.ArrayOf(steps ?? Step, count)
-            select new Scenario(config, [.. opening, .. list])),
-        s => s.Shrink());
+    public static Gen<Step[]> Lifecycle { get; } =
+        from reserve in Reserve()
+        from order in OrderIndex()
+        from shipped in Gen.Choose(1, 3)
+        from ships in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from cancels in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from cancelAll in Gen.Elements(true, false)
+        let line = reserve.LineList[0].Line
+        let commit = new Step(StepKind.Commit, Cart: reserve.Cart, Order: order)
+        let ship = new Step(StepKind.Fulfil, Order: order, Lines: [new StepLine(line, 0, -1, shipped)])
+        let cancel = new Step(
+            StepKind.Cancel, Order: order, Flag: cancelAll, Lines: cancelAll ? null : [new StepLine(line, 0, -1, 0)])
+        select new[] { reserve, commit }
+            .Concat(ships ? [ship] : [])
+            .Concat(cancels ? [cancel] : [])
+            .ToArray();
+
+    /// <summary>
+    /// A cart's activity in consecutive steps: a reservation, then changes, moves, extensions, releases and
+    /// waits on that same cart and line, and sometimes a sweep.
+    /// </summary>
+    public static Gen<Step[]> CartStory { get; } =
+        from reserve in Reserve()
+        from count in Gen.Choose(1, 4)
+        from follow in Gen.ArrayOf(CartFollowUp(reserve.Cart, reserve.LineList[0].Line), count)
+        select new[] { reserve }.Concat(follow).ToArray();
+
+    /// <summary>
+    /// Scenarios whose length grows with FsCheck's size, up to about 65 steps plus order lifecycles; most open
+    /// with a few receipts so that carts find stock to hold.
+    /// </summary>
+    public static Arbitrary<Scenario> Scenarios(Gen<Step>? steps = null)
+    {
+        var chunk = steps is null
+            ? Gen.Frequency((12, Step.Select(s => new[] { s })), (1, Lifecycle), (1, CartStory))
+            : steps.Select(s => new[] { s });
+
+        return Arb.From(
+            Gen.Sized(size =>
+                from config in Config
+                from stocking in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(2, 5)))
+                from opening in Gen.ArrayOf(Receive(), stocking)
+                from count in Gen.Choose(1, 2 + (size * 3 / 5))
+                from chunks in Gen.ArrayOf(chunk, count)
+                select new Scenario(config, [.. opening, .. chunks.SelectMany(c => c)])),
+            s => s.Shrink());
+    }
 
     /// <summary>Quantities at and around the edges of the 64-bit range, with a few ordinary ones.</summary>
     public static Gen<long> Extreme { get; } = Gen.Frequency(
@@ -91,6 +129,9 @@ internal static class LedgerGenerators
     /// <summary>Carts 0 and 1 are busy, so that later steps often find what earlier steps reserved.</summary>
     private static Gen<int> CartIndex() => Gen.Frequency((4, Index(2)), (1, Index(Carts)));
 
+    /// <summary>Orders 0 and 1 are busy, so that fulfilments and cancellations often find an order.</summary>
+    private static Gen<int> OrderIndex() => Gen.Frequency((4, Index(2)), (1, Index(Orders)));
+
     /// <summary>Mostly the line ids that carts use first; now and then one no cart has.</summary>
     private static Gen<int> HeldLine() => Gen.Frequency((6, Index(3)), (1, Index(LineIds + 2)));
 
@@ -104,7 +145,7 @@ internal static class LedgerGenerators
 
     private static Gen<StepLine> CartLine(int line) =>
         from sku in Index(LedgerWorld.SkuCount)
-        from location in Gen.Frequency((3, Gen.Constant(-1)), (2, Index(LedgerWorld.LocationCount)))
+        from location in Gen.Frequency((4, Gen.Constant(-1)), (1, Index(LedgerWorld.LocationCount)))
         from quantity in Quantity
         select new StepLine(line, sku, location, quantity);
 
@@ -118,6 +159,20 @@ internal static class LedgerGenerators
             Enumerable.Range(0, count).Select(i => duplicate && i > 0 ? first : first + i), CartLine)
         from target in Target
         select new Step(StepKind.Reserve, Cart: cart, Target: target, Lines: lines);
+
+    private static Gen<Step> CartFollowUp(int cart, int line) =>
+        from kind in Gen.Frequency(
+            (3, Gen.Constant(StepKind.Change)),
+            (3, Gen.Constant(StepKind.Move)),
+            (2, Gen.Constant(StepKind.Extend)),
+            (1, Gen.Constant(StepKind.Release)),
+            (1, Gen.Constant(StepKind.Commit)),
+            (1, Gen.Constant(StepKind.Sweep)),
+            (4, Gen.Constant(StepKind.Advance)))
+        from quantity in kind == StepKind.Advance ? Gen.Choose(5, 25).Select(m => (long)m) : Quantity
+        from location in Index(LedgerWorld.LocationCount)
+        from order in OrderIndex()
+        select new Step(kind, Location: location, Cart: cart, Order: order, Line: line, Quantity: quantity);
 
     private static Gen<Step> Change() =>
         from cart in CartIndex()
@@ -147,32 +202,35 @@ internal static class LedgerGenerators
 
     private static Gen<Step> Commit() =>
         from cart in CartIndex()
-        from order in Index(Orders)
+        from order in OrderIndex()
         from target in Target
         select new Step(StepKind.Commit, Cart: cart, Order: order, Target: target);
 
     private static Gen<StepLine> Shipment() =>
-        from line in Index(LineIds + 1)
+        from line in HeldLine()
         from location in Gen.Frequency((3, Gen.Constant(-1)), (1, Index(LedgerWorld.LocationCount)))
-        from quantity in Quantity
+        from quantity in Gen.Frequency((6, Gen.Choose(1, 3).Select(q => (long)q)), (2, Quantity))
         select new StepLine(line, 0, location, quantity);
 
+    private static Gen<StepLine[]> Shipments() =>
+        Gen.Frequency((5, Gen.Constant(1)), (2, Gen.Choose(2, 3))).SelectMany(n => Gen.ArrayOf(Shipment(), n));
+
     private static Gen<Step> Fulfil() =>
-        from order in Index(Orders)
+        from order in OrderIndex()
         from all in Gen.Elements(true, false)
-        from lines in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Shipment(), n))
+        from lines in Shipments()
         from target in Target
         select new Step(StepKind.Fulfil, Order: order, Flag: all, Target: target, Lines: all ? null : lines);
 
     private static Gen<Step> Cancel() =>
-        from order in Index(Orders)
+        from order in OrderIndex()
         from all in Gen.Elements(true, false)
-        from lines in Gen.Choose(1, 2).SelectMany(n => Gen.ArrayOf(Shipment(), n))
+        from lines in Shipments()
         from target in Target
         select new Step(StepKind.Cancel, Order: order, Flag: all, Target: target, Lines: all ? null : lines);
 
     private static Gen<Step> External() =>
-        from order in Index(Orders)
+        from order in OrderIndex()
         from count in Gen.Choose(1, 3)
         from lines in Gen.CollectToArray(
             Enumerable.Range(0, count),
@@ -201,8 +259,8 @@ internal static class LedgerGenerators
 
     private static Gen<Step> Advance() =>
         Gen.Frequency(
-                (3, Gen.Choose(1, 12)),
-                (2, Gen.Choose(13, 25)),
+                (2, Gen.Choose(1, 10)),
+                (2, Gen.Choose(15, 30)),
                 (1, Gen.Constant(0)))
             .Select(minutes => new Step(StepKind.Advance, Quantity: minutes));
 }

@@ -12,7 +12,7 @@ namespace Inventory.Core.Tests.Properties;
 /// </summary>
 public class LedgerModelTests
 {
-    [Property(MaxTest = 1500, EndSize = 100)]
+    [Property(MaxTest = 4000, EndSize = 100)]
     public Property Ledger_Meets_Specification() =>
         Prop.ForAll(LedgerGenerators.Scenarios(), (Scenario s) => { RunAgainstModel(s); });
 
