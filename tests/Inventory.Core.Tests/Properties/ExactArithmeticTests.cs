@@ -12,11 +12,18 @@ namespace Inventory.Core.Tests.Properties;
 /// </summary>
 public class ExactArithmeticTests
 {
-    [Property(MaxTest = 1500, EndSize = 60)]
+    [Property(MaxTest = 2500, EndSize = 100)]
     public Property LedgerNearTheLimits_Meets_Specification() =>
         Prop.ForAll(
             LedgerGenerators.Scenarios(LedgerGenerators.ExtremeStep),
             (Scenario s) => { LedgerModelTests.RunAgainstModel(s); });
+
+    /// <summary>Commands refused near the limits (invalid ones above all) leave the whole store as it was.</summary>
+    [Property(MaxTest = 1500, EndSize = 100)]
+    public Property RefusalNearTheLimits_Meets_AllOrNothing() =>
+        Prop.ForAll(
+            LedgerGenerators.Scenarios(LedgerGenerators.ExtremeStep),
+            (Scenario s) => LedgerInvariantTests.RequireRefusalsChangeNothing(s));
 
     [Fact]
     public async Task ExecuteAsync_ReceiptBeyondTheLimit_ThrowsAndChangesNothing()

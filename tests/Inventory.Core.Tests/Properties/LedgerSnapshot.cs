@@ -1,3 +1,4 @@
+using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 
@@ -32,7 +33,7 @@ internal sealed record LedgerSnapshot(string Positions, string Holds, string Ord
     }
 
     /// <summary>Gets every hold the store keeps, expired ones included until they are swept.</summary>
-    public static IReadOnlyList<Reservations.Hold> AllHolds(LedgerDriver driver)
+    public static IReadOnlyList<Hold> AllHolds(LedgerDriver driver)
     {
         var query = new StoreQuery(
             driver.Clock.GetCurrentInstant(), [], [], Enumerable.Range(0, Carts).Select(LedgerWorld.Cart).ToList(), []);
