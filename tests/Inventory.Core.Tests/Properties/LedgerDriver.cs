@@ -124,7 +124,11 @@ internal sealed class LedgerDriver
     {
         if (result.IsApplied)
         {
-            return result.IsReplay ? Outcomes.Replay : Outcomes.Applied;
+            var oversells = result.Oversells
+                .Select(e => Outcomes.Oversell(e.Key.Sku.Value, e.Key.Location.Value, e.Quantity))
+                .ToList();
+
+            return result.IsReplay ? Outcomes.Replay : Outcomes.AppliedWith(oversells);
         }
 
         var shortfalls = result.Shortfalls.Select(s => Outcomes.Shortfall(

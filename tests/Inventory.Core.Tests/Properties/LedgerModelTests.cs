@@ -16,7 +16,10 @@ public class LedgerModelTests
     public Property Ledger_Meets_Specification() =>
         Prop.ForAll(LedgerGenerators.Scenarios(), (Scenario s) => { RunAgainstModel(s); });
 
-    /// <summary>Every answer the model gives is reached by the ledger in a plain fixed run.</summary>
+    /// <summary>
+    /// A hand-written run through each kind of answer: the ledger gives the answers worked out by hand, and
+    /// the reference model agrees with it at every step.
+    /// </summary>
     [Fact]
     public void RunAgainstModel_OneOfEachAnswer_Agrees()
     {
@@ -42,9 +45,9 @@ public class LedgerModelTests
         string[] expected =
         [
             "Applied", "InsufficientStock [line-1|SKU-A|W1|7|6]", "Applied", "Replay", "KeyConflict",
-            "UnknownReservation", "Advanced", "ReservationExpired", "Swept 2", "Applied", "OrderAlreadyExists",
-            "ExceedsOpenQuantity [line-0|SKU-A|*|13|12]", "Applied", "Applied", "UnknownOrder",
-            "InsufficientStock [-|SKU-A|W1|6|5]",
+            "UnknownReservation", "Advanced", "ReservationExpired", "Swept 2", "Applied oversold SKU-A@W1:2",
+            "OrderAlreadyExists", "ExceedsOpenQuantity [line-0|SKU-A|*|13|12]", "Applied", "Applied",
+            "UnknownOrder", "InsufficientStock [-|SKU-A|W1|6|5]",
         ];
 
         var answers = RunAgainstModel(new Scenario(LedgerConfig.Default, steps));
@@ -65,7 +68,8 @@ public class LedgerModelTests
             var expected = Predict(model, action);
             Require(expected == actual, action, $"answer: ledger '{actual}', model '{expected}'");
             Require(
-                actual is Outcomes.Applied or "Advanced" || actual.StartsWith("Swept", StringComparison.Ordinal)
+                Outcomes.IsApplied(actual) || actual == "Advanced"
+                    || actual.StartsWith("Swept", StringComparison.Ordinal)
                     || ledger.Store.JournalLength == journalBefore,
                 action,
                 "an answer that applied nothing still wrote to the journal");

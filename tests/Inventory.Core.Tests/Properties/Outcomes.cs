@@ -17,6 +17,15 @@ internal static class Outcomes
 
     public static string Swept(int count) => $"Swept {count}";
 
+    public static bool IsApplied(string outcome) =>
+        outcome == Applied || outcome.StartsWith(Applied + " ", StringComparison.Ordinal);
+
+    /// <summary>An applied answer that names the oversells it recorded ("SKU@location:units", in order).</summary>
+    public static string AppliedWith(IReadOnlyCollection<string> oversells) =>
+        oversells.Count == 0 ? Applied : $"{Applied} oversold {string.Join(", ", oversells)}";
+
+    public static string Oversell(string sku, string location, long units) => $"{sku}@{location}:{units}";
+
     public static string Refused(string status, IEnumerable<string> shortfalls)
     {
         var list = string.Join("; ", shortfalls);

@@ -134,6 +134,7 @@ internal sealed partial class ReferenceLedger
             s.Touch(line.Sku, line.Location).Committed += line.Quantity;
             lines.Add(new ModelOrderLine(line.Line, line.Sku, line.Location, line.Quantity, 0, 0));
             s.RequireFits(line.Sku, line.Location, Now);
+            NoteOversell(s, line.Sku, line.Location, line.Quantity);
         }
 
         return Outcomes.Applied;

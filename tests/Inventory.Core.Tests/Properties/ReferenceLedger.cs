@@ -10,6 +10,7 @@ namespace Inventory.Core.Tests.Properties;
 internal sealed partial class ReferenceLedger(LedgerConfig config)
 {
     private readonly Dictionary<string, string> _recorded = new(StringComparer.Ordinal);
+    private readonly List<string> _oversells = [];
     private ModelState _state = new();
 
     /// <summary>Gets the current instant, in whole minutes since the scenario started.</summary>
@@ -31,6 +32,7 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
         }
 
         var next = _state.Clone();
+        _oversells.Clear();
         string outcome;
         try
         {
@@ -41,13 +43,15 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
             return Outcomes.Invalid;
         }
 
-        if (outcome == Outcomes.Applied)
+        if (outcome != Outcomes.Applied)
         {
-            _state = next;
-            _recorded[key] = description;
+            return outcome;
         }
 
-        return outcome;
+        _state = next;
+        _recorded[key] = description;
+
+        return Outcomes.AppliedWith(_oversells);
     }
 
     /// <summary>Removes every expired hold and says how many there were.</summary>
@@ -134,6 +138,7 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
 
         figures.OnHand = step.Quantity;
         s.RequireFits(step.Sku, step.Location, Now);
+        NoteOversell(s, step.Sku, step.Location, -(long)difference);
 
         return Outcomes.Applied;
     }
@@ -162,8 +167,26 @@ internal sealed partial class ReferenceLedger(LedgerConfig config)
         figures.OnHand = onHandAfter;
         SetBucket(figures, step.Bucket, bucketAfter);
         s.RequireFits(step.Sku, step.Location, Now);
+        if (step.Bucket == 1)
+        {
+            NoteOversell(s, step.Sku, step.Location, -step.Quantity);
+        }
 
         return Outcomes.Applied;
+    }
+
+    /// <summary>
+    /// An outside event that removed units and left available below zero is reported as an oversell of the
+    /// units it removed, or of the deficit when that is smaller.
+    /// </summary>
+    private void NoteOversell(ModelState s, int sku, int location, long removed)
+    {
+        var available = s.Available(sku, location, Now);
+        if (removed > 0 && available < 0)
+        {
+            var units = (long)Int128.Min(removed, -available);
+            _oversells.Add(Outcomes.Oversell(LedgerWorld.SkuName(sku), LedgerWorld.LocationName(location), units));
+        }
     }
 
     private static Int128 BucketUnits(ModelFigures f, int bucket) => bucket switch
