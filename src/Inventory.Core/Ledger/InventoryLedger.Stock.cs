@@ -67,7 +67,10 @@ public sealed partial class InventoryLedger
         var available = work.Effective(key).Available;
         if (removed > 0 && available < 0)
         {
-            work.Record(EntryKind.Oversold, key, Math.Min(removed, -available), reference);
+            // Compared without negating available: at long.MinValue its negation does not exist, while the
+            // oversold units (at most the units removed) always do.
+            var oversold = available < -removed ? removed : -available;
+            work.Record(EntryKind.Oversold, key, oversold, reference);
         }
     }
 

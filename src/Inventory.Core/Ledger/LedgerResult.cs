@@ -55,8 +55,10 @@ public sealed class LedgerResult
 
     internal static LedgerResult Applied(string key, IReadOnlyList<JournalEntry> entries, bool isReplay)
     {
-        // Each entry fits in a long but their total may not; the batch is already written, so this must not throw.
-        var units = entries.Where(e => e.Kind != EntryKind.Oversold).Aggregate(Int128.Zero, (t, e) => t + e.Quantity);
+        // Each entry fits 64 bits, but a batch can move more than that in total (a hold released and taken
+        // again, several lines near the limit); the batch is already written, so the sum must not overflow.
+        var units = entries.Where(e => e.Kind != EntryKind.Oversold)
+            .Aggregate(Int128.Zero, (sum, e) => sum + e.Quantity);
         var oversold = entries.Count(e => e.Kind == EntryKind.Oversold);
         var message = $"Applied '{key}': {entries.Count} entries, {units} units"
             + (oversold > 0 ? $", {oversold} oversell(s) recorded" : string.Empty)
