@@ -84,15 +84,18 @@ public sealed partial class InventoryLedger
         FulfilOrder command, LedgerWork work, List<OrderLine> lines, Dictionary<string, List<int>> byLineId,
         FulfilmentLine request)
     {
-        var matching = byLineId.TryGetValue(request.LineId, out var positions)
-            ? positions.Where(i => request.Location is null || lines[i].Key.Location == request.Location).ToList()
-            : [];
+        var matching = Matching(lines, byLineId, request);
         if (matching.Count == 0)
         {
             return UnknownOrder(command, command.OrderId, request.LineId);
         }
 
-        var open = matching.Sum(i => lines[i].Open);
+        long open = 0;
+        foreach (var index in matching)
+        {
+            open = checked(open + lines[index].Open);
+        }
+
         if (request.Quantity > open)
         {
             var first = lines[matching[0]].Key;
@@ -125,6 +128,30 @@ public sealed partial class InventoryLedger
         }
 
         return null;
+    }
+
+    private static List<int> Matching(List<OrderLine> lines, Dictionary<string, List<int>> byLineId, FulfilmentLine request)
+    {
+        if (!byLineId.TryGetValue(request.LineId, out var positions))
+        {
+            return [];
+        }
+
+        if (request.Location is not { } location)
+        {
+            return positions;
+        }
+
+        var matching = new List<int>(positions.Count);
+        foreach (var index in positions)
+        {
+            if (lines[index].Key.Location == location)
+            {
+                matching.Add(index);
+            }
+        }
+
+        return matching;
     }
 
     private static LedgerResult? Cancel(CancelOrder command, LedgerWork work)

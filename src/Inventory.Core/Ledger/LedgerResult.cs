@@ -9,19 +9,21 @@ public sealed class LedgerResult
     private static readonly IReadOnlyList<JournalEntry> NoEntries = [];
     private static readonly IReadOnlyList<StockShortfall> NoShortfalls = [];
 
+    private string? _message;
+
     private LedgerResult(
         string idempotencyKey,
         LedgerStatus status,
         IReadOnlyList<JournalEntry> entries,
         IReadOnlyList<StockShortfall> shortfalls,
-        string message,
+        string? message,
         bool isReplay)
     {
         IdempotencyKey = idempotencyKey;
         Status = status;
         Entries = entries;
         Shortfalls = shortfalls;
-        Message = message;
+        _message = message;
         IsReplay = isReplay;
     }
 
@@ -44,7 +46,8 @@ public sealed class LedgerResult
     public IReadOnlyList<StockShortfall> Shortfalls { get; }
 
     /// <summary>Gets a sentence that names what happened, with SKUs, locations and quantities.</summary>
-    public string Message { get; }
+    /// <remarks>For an applied command the sentence is composed on first read, off the hot path.</remarks>
+    public string Message => _message ??= AppliedMessage(IdempotencyKey, Entries, IsReplay);
 
     /// <summary>Gets the oversell entries among <see cref="Entries"/>.</summary>
     public IEnumerable<JournalEntry> Oversells => Entries.Where(e => e.Kind == EntryKind.Oversold);
@@ -53,7 +56,10 @@ public sealed class LedgerResult
     /// <returns>The message.</returns>
     public override string ToString() => Message;
 
-    internal static LedgerResult Applied(string key, IReadOnlyList<JournalEntry> entries, bool isReplay)
+    internal static LedgerResult Applied(string key, IReadOnlyList<JournalEntry> entries, bool isReplay) =>
+        new(key, LedgerStatus.Applied, entries, NoShortfalls, null, isReplay);
+
+    private static string AppliedMessage(string key, IReadOnlyList<JournalEntry> entries, bool isReplay)
     {
         // Each entry fits 64 bits, but a batch can move more than that in total (a hold released and taken
         // again, several lines near the limit); the batch is already written, so the sum must not overflow.
@@ -64,7 +70,7 @@ public sealed class LedgerResult
             + (oversold > 0 ? $", {oversold} oversell(s) recorded" : string.Empty)
             + (isReplay ? " (repeated key: first result returned, nothing changed)" : string.Empty) + ".";
 
-        return new LedgerResult(key, LedgerStatus.Applied, entries, NoShortfalls, message, isReplay);
+        return message;
     }
 
     internal static LedgerResult Refused(string key, LedgerStatus status, string message, IReadOnlyList<StockShortfall>? shortfalls = null) =>

@@ -100,7 +100,10 @@ internal sealed class LedgerWork
         Get(hold.Key).Touched = true;
         _holdsRemoved.Add(hold);
         _cartsChanged.Add(hold.CartId);
-        _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
+        if (_holdsPut.Count > 0)
+        {
+            _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
+        }
     }
 
     /// <summary>Marks an order as created by this batch, so the write fails if another command created it first.</summary>

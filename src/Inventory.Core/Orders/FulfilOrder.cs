@@ -28,7 +28,10 @@ public sealed record FulfilOrder(string IdempotencyKey, string OrderId, IReadOnl
         foreach (var line in Lines)
         {
             RequireId(line.LineId, "line id");
-            RequirePositive(line.Quantity, $"the shipped quantity of line '{line.LineId}'");
+            if (line.Quantity <= 0)
+            {
+                RequirePositive(line.Quantity, $"the shipped quantity of line '{line.LineId}'");
+            }
         }
     }
 

@@ -26,9 +26,13 @@ public sealed record PlaceExternalOrder(string IdempotencyKey, string OrderId, I
         RequireDistinct(Lines.Select(l => l.LineId), "line");
         foreach (var line in Lines)
         {
-            RequireSet(line.Sku.Value, $"SKU of line '{line.LineId}'");
-            RequireSet(line.Location.Value, $"location of line '{line.LineId}'");
-            RequirePositive(line.Quantity, $"the quantity of line '{line.LineId}' ({line.Sku})");
+            // Messages are built only on failure: an order can hold thousands of lines.
+            if (line.Sku.Value.Length == 0 || line.Location.Value.Length == 0 || line.Quantity <= 0)
+            {
+                RequireSet(line.Sku.Value, $"SKU of line '{line.LineId}'");
+                RequireSet(line.Location.Value, $"location of line '{line.LineId}'");
+                RequirePositive(line.Quantity, $"the quantity of line '{line.LineId}' ({line.Sku})");
+            }
         }
     }
 

@@ -26,8 +26,16 @@ public sealed record ReserveCart(string IdempotencyKey, string CartId, IReadOnly
         RequireDistinct(Lines.Select(l => l.LineId), "line");
         foreach (var line in Lines)
         {
-            RequireSet(line.Sku.Value, $"SKU of line '{line.LineId}'");
-            RequirePositive(line.Quantity, $"the quantity of line '{line.LineId}' ({line.Sku})");
+            // Messages are built only on failure: a cart can hold thousands of lines.
+            if (line.Sku.Value.Length == 0)
+            {
+                RequireSet(line.Sku.Value, $"SKU of line '{line.LineId}'");
+            }
+
+            if (line.Quantity <= 0)
+            {
+                RequirePositive(line.Quantity, $"the quantity of line '{line.LineId}' ({line.Sku})");
+            }
         }
     }
 

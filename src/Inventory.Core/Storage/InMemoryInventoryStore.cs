@@ -147,7 +147,9 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 
     private StoreSnapshot ReadLocked(StoreQuery query)
     {
-        var positions = new Dictionary<PositionKey, VersionedPosition>();
+        var holds = Collect(query.CartIds, _holdsByCart, NoHolds);
+        var lines = Collect(query.OrderIds, _orders, NoOrderLines);
+        var positions = new Dictionary<PositionKey, VersionedPosition>(query.Positions.Count + holds.Count + lines.Count);
         foreach (var key in query.Positions)
         {
             positions[key] = Versioned(key, query.Now);
@@ -165,17 +167,28 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
-        var holds = Collect(query.CartIds, _holdsByCart, NoHolds);
-        var lines = Collect(query.OrderIds, _orders, NoOrderLines);
-        foreach (var key in holds.Select(h => h.Key).Concat(lines.Select(l => l.Key)))
+        foreach (var hold in holds)
         {
-            positions.TryAdd(key, Versioned(key, query.Now));
+            AddIfMissing(positions, hold.Key, query.Now);
+        }
+
+        foreach (var line in lines)
+        {
+            AddIfMissing(positions, line.Key, query.Now);
         }
 
         var carts = query.CartIds.Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => _cartVersions.GetValueOrDefault(id), StringComparer.Ordinal);
 
         return new StoreSnapshot(positions, holds, lines, carts);
+    }
+
+    private void AddIfMissing(Dictionary<PositionKey, VersionedPosition> positions, PositionKey key, Instant now)
+    {
+        if (!positions.ContainsKey(key))
+        {
+            positions.Add(key, Versioned(key, now));
+        }
     }
 
     private static IReadOnlyList<T> Collect<T>(
