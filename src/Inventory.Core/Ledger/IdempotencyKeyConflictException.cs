@@ -9,8 +9,8 @@ public sealed class IdempotencyKeyConflictException : InventoryException
     /// <param name="recorded">The fingerprint recorded under the key.</param>
     /// <param name="attempted">The fingerprint of the new command.</param>
     public IdempotencyKeyConflictException(string idempotencyKey, string recorded, string attempted)
-        : base($"Idempotency key '{idempotencyKey}' was first used for [{recorded}] and now arrives with "
-            + $"[{attempted}]; a key must name exactly one command.")
+        : base($"Idempotency key '{idempotencyKey}' was first used for [{recorded.Trim()}] and now arrives "
+            + $"with [{attempted.Trim()}]; a key must name exactly one command.")
     {
         IdempotencyKey = idempotencyKey;
     }

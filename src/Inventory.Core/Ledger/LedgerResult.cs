@@ -66,7 +66,7 @@ public sealed class LedgerResult
         var units = entries.Where(e => e.Kind != EntryKind.Oversold)
             .Aggregate(Int128.Zero, (sum, e) => sum + e.Quantity);
         var oversold = entries.Count(e => e.Kind == EntryKind.Oversold);
-        var message = $"Applied '{key}': {entries.Count} entries, {units} units"
+        var message = $"Applied '{key}': {entries.Count} {(entries.Count == 1 ? "entry" : "entries")}, {units} units moved"
             + (oversold > 0 ? $", {oversold} oversell(s) recorded" : string.Empty)
             + (isReplay ? " (repeated key: first result returned, nothing changed)" : string.Empty) + ".";
 
