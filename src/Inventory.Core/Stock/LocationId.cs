@@ -34,12 +34,12 @@ public readonly record struct LocationId : IComparable<LocationId>
 
     /// <summary>Tries to create a location id without throwing.</summary>
     /// <param name="value">The candidate text.</param>
-    /// <param name="sku">The SKU when the text is valid.</param>
+    /// <param name="locationId">The location id when the text is valid.</param>
     /// <returns>True when <paramref name="value"/> is a valid location id.</returns>
-    public static bool TryCreate(string? value, out LocationId sku)
+    public static bool TryCreate(string? value, out LocationId locationId)
     {
         var ok = Identifier.IsValid(value, MaxLength);
-        sku = ok ? new LocationId(value!) : default;
+        locationId = ok ? new LocationId(value!) : default;
 
         return ok;
     }
