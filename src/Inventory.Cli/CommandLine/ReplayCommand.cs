@@ -31,9 +31,15 @@ internal static class ReplayCommand
             Description = "Count and skip malformed rows instead of stopping at the first.",
         };
 
+        var journal = new Option<string?>("--journal")
+        {
+            Description = "Also write the ledger's journal entries to this file as JSON Lines (docs/journal.md).",
+            HelpName = "file",
+        };
+
         var command = new Command("replay", "Replays a year of real orders through the reservation ledger.")
         {
-            file, opening, format, skipBadRows,
+            file, opening, format, skipBadRows, journal,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file),
@@ -41,6 +47,7 @@ internal static class ReplayCommand
             {
                 Opening = parse.GetValue(opening),
                 SkipBadRows = parse.GetValue(skipBadRows),
+                JournalPath = parse.GetValue(journal),
                 Progress = parse.InvocationConfiguration.Error,
             },
             parse.GetValue(format) == "json",

@@ -23,6 +23,7 @@ internal sealed class ReplayRunner
     private readonly ReplayOptions _options;
     private readonly ReplayClock _clock = new();
     private readonly InventoryLedger _ledger;
+    private readonly InMemoryInventoryStore _store = new();
     private long _openingUnits;
     private long _unitsFulfilled;
     private long _rejectedLines;
@@ -40,7 +41,7 @@ internal sealed class ReplayRunner
         _options = options;
         var settings = new InventoryOptions();
         settings.Locations.Add(Location);
-        _ledger = new InventoryLedger(new InMemoryInventoryStore(), _clock, settings);
+        _ledger = new InventoryLedger(_store, _clock, settings);
     }
 
     /// <summary>Reads the file into a plan and replays it.</summary>
@@ -70,8 +71,31 @@ internal sealed class ReplayRunner
         var runner = new ReplayRunner(plan, options);
         await runner.SeedAsync(cancellationToken).ConfigureAwait(false);
         await runner.ApplyAllAsync(cancellationToken).ConfigureAwait(false);
+        if (options.JournalPath is { } journalPath)
+        {
+            await runner.WriteJournalAsync(journalPath, cancellationToken).ConfigureAwait(false);
+        }
 
         return await runner.ReportAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask WriteJournalAsync(string path, CancellationToken cancellationToken)
+    {
+        const int Page = 65_536;
+        await using var file = File.Create(path);
+        await using var buffered = new BufferedStream(file, 1 << 16);
+        long after = 0;
+        while (true)
+        {
+            var entries = await _store.ReadJournalAsync(after, Page, cancellationToken).ConfigureAwait(false);
+            if (entries.Count == 0)
+            {
+                return;
+            }
+
+            JournalJsonLines.Write(buffered, entries);
+            after = entries[^1].Sequence;
+        }
     }
 
     private async ValueTask SeedAsync(CancellationToken cancellationToken)
