@@ -34,4 +34,19 @@ public sealed class ReplayJournalTests
             File.Delete(journal);
         }
     }
+
+    [Theory]
+    [InlineData("--opening", "-3")]
+    [InlineData("--format", "xml")]
+    [InlineData("--bogus", "1")]
+    public async Task Replay_UsageError_WritesNothingToStandardOutput(string option, string value)
+    {
+        using var csv = TempCsv.Of(Rows.Sale("100", "85123A", 6, "HEART", 1));
+
+        var run = await CliRun.RunAsync("replay", csv.Path, option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Contains(option == "--bogus" ? "--bogus" : value, run.Error, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,15 @@ internal static class InventoryCli
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>
     /// <returns>The exit code: 0 on success, 1 on a usage error, 2 on unreadable input.</returns>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        CreateRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = CreateRoot().Parse(args);
+
+        // On a usage error the help text goes with the error, so a script reading standard output gets nothing.
+        var configuration = parse.Errors.Count > 0
+            ? new InvocationConfiguration { Output = error, Error = error }
+            : new InvocationConfiguration { Output = output, Error = error };
+
+        return parse.InvokeAsync(configuration);
+    }
 }
