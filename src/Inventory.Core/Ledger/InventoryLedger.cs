@@ -85,7 +85,9 @@ public sealed partial class InventoryLedger
             var refusal = DecideChecked(command, fingerprint, work);
             if (refusal is not null)
             {
-                return refusal;
+                // The same command may have been written between the look-up above and the read: its result wins.
+                var since = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+                return since is null ? refusal : Replay(since, fingerprint);
             }
 
             var written = await _store.WriteAsync(work.ToBatch(fingerprint), cancellationToken).ConfigureAwait(false);

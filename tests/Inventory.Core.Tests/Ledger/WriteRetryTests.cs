@@ -1,4 +1,5 @@
 using Inventory.Core.Ledger;
+using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
 using Inventory.Core.Tests.Support;
@@ -69,6 +70,23 @@ public sealed class WriteRetryTests
         Assert.True(result.IsReplay);
         Assert.Equal(5, (await ledger.GetPositionAsync(A, W1)).OnHand);
         Assert.Equal(1, store.Inner.JournalLength);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SameCommitWrittenBetweenLookUpAndRead_ReturnsTheRecordedResult()
+    {
+        var store = new ConflictingStore(conflicts: 0);
+        var ledger = Ledger(store, maxAttempts: 5);
+        await ledger.ExecuteAsync(new ReceiveStock("po-1", A, W1, 5));
+        await ledger.ExecuteAsync(new ReserveCart("r-1", "cart-1", [new CartLine("l1", A, 3)]));
+        var commit = new CommitCart("c-1", "cart-1", "order-1");
+        store.AfterFindOutcome = async () => await Ledger(store.Inner, maxAttempts: 1).ExecuteAsync(commit);
+
+        var result = await ledger.ExecuteAsync(commit);
+
+        Assert.Equal((LedgerStatus.Applied, true), (result.Status, result.IsReplay));
+        Assert.Equal(3, Assert.Single(result.Entries).Quantity);
+        Assert.Equal(3, (await ledger.GetPositionAsync(A, W1)).Committed);
     }
 
     private static InventoryLedger Ledger(Core.Storage.IInventoryStore store, int maxAttempts) =>

@@ -38,9 +38,21 @@ internal sealed class ConflictingStore(int conflicts) : IInventoryStore
         return await Inner.WriteAsync(batch, cancellationToken);
     }
 
-    public ValueTask<RecordedOutcome?> FindOutcomeAsync(
-        string idempotencyKey, CancellationToken cancellationToken = default) =>
-        Inner.FindOutcomeAsync(idempotencyKey, cancellationToken);
+    /// <summary>Runs once just after the next outcome look-up, to let a test land a duplicate in that gap.</summary>
+    public Func<ValueTask>? AfterFindOutcome { get; set; }
+
+    public async ValueTask<RecordedOutcome?> FindOutcomeAsync(
+        string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var found = await Inner.FindOutcomeAsync(idempotencyKey, cancellationToken);
+        if (AfterFindOutcome is { } afterFindOutcome)
+        {
+            AfterFindOutcome = null;
+            await afterFindOutcome();
+        }
+
+        return found;
+    }
 
     public ValueTask<VersionedPosition> GetPositionAsync(
         PositionKey key, Instant now, CancellationToken cancellationToken = default) =>
