@@ -86,7 +86,8 @@ public sealed partial class InventoryLedger
             if (refusal is not null)
             {
                 // The same command may have been written between the look-up above and the read: its result wins.
-                var since = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+                var since = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken)
+                    .ConfigureAwait(false);
                 return since is null ? refusal : Replay(since, fingerprint);
             }
 
@@ -180,9 +181,13 @@ public sealed partial class InventoryLedger
     {
         var snapshot = await _store.ReadAsync(Query(command, now), cancellationToken).ConfigureAwait(false);
         var wider = Widen(command, now, snapshot);
-        if (wider is not null)
+        while (wider is not null)
         {
             snapshot = await _store.ReadAsync(wider, cancellationToken).ConfigureAwait(false);
+
+            // The holds may have changed between the two reads (a line re-reserved with another SKU): read again
+            // until the snapshot holds every position its own holds call for.
+            wider = Widen(command, now, snapshot) is { } again && !Covers(snapshot, again) ? again : null;
         }
 
         return new LedgerWork(snapshot, now, command);
@@ -201,6 +206,10 @@ public sealed partial class InventoryLedger
                 + $"figure beyond the 64-bit range; nothing was applied. ({ex.Message})");
         }
     }
+
+    private static bool Covers(StoreSnapshot snapshot, StoreQuery query) =>
+        query.Positions.All(snapshot.Positions.ContainsKey)
+        && query.Skus.All(sku => snapshot.Positions.Keys.Any(k => k.Sku.Equals(sku)));
 
     private static RecordedOutcome Required(StoreWriteResult written) =>
         written.Outcome ?? throw new InvalidOperationException(

@@ -89,6 +89,32 @@ public sealed class WriteRetryTests
         Assert.Equal(3, (await ledger.GetPositionAsync(A, W1)).Committed);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_MovedLineReReservedWithAnotherSkuBetweenReads_MovesTheNewSku()
+    {
+        var store = new ConflictingStore(conflicts: 0);
+        var ledger = Ledger(store, maxAttempts: 5);
+        var b = new Sku("B");
+        var w2 = new LocationId("W2");
+        foreach (var (sku, location) in new[] { (A, W1), (A, w2), (b, W1), (b, w2) })
+        {
+            await ledger.ExecuteAsync(new ReceiveStock($"po-{sku}-{location}", sku, location, 10));
+        }
+
+        await ledger.ExecuteAsync(new ReserveCart("r-1", "cart-1", [new CartLine("l1", A, 3, W1)]));
+        var reReserve = new ReserveCart("r-2", "cart-1", [new CartLine("l1", b, 4, W1)]);
+        var rival = Ledger(store.Inner, maxAttempts: 1);
+        store.BeforeRead = (store.Reads + 1, async () => await rival.ExecuteAsync(reReserve));
+
+        var result = await ledger.ExecuteAsync(new MoveReservation("m-1", "cart-1", "l1", w2));
+
+        Assert.Equal(LedgerStatus.Applied, result.Status);
+        var left = await ledger.GetPositionAsync(b, W1);
+        var moved = await ledger.GetPositionAsync(b, w2);
+        Assert.Equal((0L, 4L), (left.Reserved, moved.Reserved));
+        Assert.Equal(0, (await ledger.GetPositionAsync(A, W1)).Reserved);
+    }
+
     private static InventoryLedger Ledger(Core.Storage.IInventoryStore store, int maxAttempts) =>
         new(store, new FakeClock(LedgerHarness.Start), new InventoryOptions { MaxWriteAttempts = maxAttempts });
 }

@@ -17,8 +17,23 @@ internal sealed class ConflictingStore(int conflicts) : IInventoryStore
     /// <summary>Runs just before each write, to let a test change the store between a read and a write.</summary>
     public Func<ValueTask>? BeforeWrite { get; set; }
 
-    public ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default) =>
-        Inner.ReadAsync(query, cancellationToken);
+    /// <summary>Runs once before the read with this index (0 for the first), to change the store between reads.</summary>
+    public (int Index, Func<ValueTask> Action)? BeforeRead { get; set; }
+
+    public int Reads { get; private set; }
+
+    public async ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default)
+    {
+        if (BeforeRead is { } hook && hook.Index == Reads)
+        {
+            BeforeRead = null;
+            await hook.Action();
+        }
+
+        Reads++;
+
+        return await Inner.ReadAsync(query, cancellationToken);
+    }
 
     public async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
