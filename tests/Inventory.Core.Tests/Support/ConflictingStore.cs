@@ -17,7 +17,7 @@ internal sealed class ConflictingStore(int conflicts) : IInventoryStore
     /// <summary>Runs just before each write, to let a test change the store between a read and a write.</summary>
     public Func<ValueTask>? BeforeWrite { get; set; }
 
-    /// <summary>Runs once before the read with this index (0 for the first), to change the store between reads.</summary>
+    /// <summary>Runs once before the read with this index (0 first), to change the store between reads.</summary>
     public (int Index, Func<ValueTask> Action)? BeforeRead { get; set; }
 
     public int Reads { get; private set; }
