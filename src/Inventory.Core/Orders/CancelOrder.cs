@@ -23,6 +23,14 @@ public sealed record CancelOrder(string IdempotencyKey, string OrderId, IReadOnl
         }
     }
 
-    internal override string Fingerprint() =>
-        $"cancel {OrderId}: " + (LineIds is null ? "all" : string.Join(", ", LineIds));
+    internal override string Fingerprint()
+    {
+        var fingerprint = new CommandFingerprint("cancel").Text(OrderId).Count(LineIds?.Count);
+        foreach (var lineId in LineIds ?? [])
+        {
+            fingerprint.Text(lineId);
+        }
+
+        return fingerprint.ToString();
+    }
 }

@@ -16,5 +16,5 @@ public sealed record CommitCart(string IdempotencyKey, string CartId, string Ord
         RequireId(OrderId, "order id");
     }
 
-    internal override string Fingerprint() => $"commit {CartId} -> {OrderId}";
+    internal override string Fingerprint() => new CommandFingerprint("commit").Text(CartId).Text(OrderId).ToString();
 }

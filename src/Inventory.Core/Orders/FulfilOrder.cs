@@ -35,7 +35,14 @@ public sealed record FulfilOrder(string IdempotencyKey, string OrderId, IReadOnl
         }
     }
 
-    internal override string Fingerprint() => Lines is null
-        ? $"fulfil {OrderId} all"
-        : $"fulfil {OrderId}: " + string.Join(", ", Lines.Select(l => $"{l.LineId}x{l.Quantity}@{l.Location}"));
+    internal override string Fingerprint()
+    {
+        var fingerprint = new CommandFingerprint("fulfil").Text(OrderId).Count(Lines?.Count);
+        foreach (var line in Lines ?? [])
+        {
+            fingerprint.Text(line.LineId).Number(line.Quantity).Text(line.Location?.Value);
+        }
+
+        return fingerprint.ToString();
+    }
 }

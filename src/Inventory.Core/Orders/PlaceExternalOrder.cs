@@ -36,6 +36,14 @@ public sealed record PlaceExternalOrder(string IdempotencyKey, string OrderId, I
         }
     }
 
-    internal override string Fingerprint() =>
-        $"external {OrderId}: " + string.Join(", ", Lines.Select(l => $"{l.LineId}={l.Sku}x{l.Quantity}@{l.Location}"));
+    internal override string Fingerprint()
+    {
+        var fingerprint = new CommandFingerprint("external").Text(OrderId).Count(Lines.Count);
+        foreach (var line in Lines)
+        {
+            fingerprint.Text(line.LineId).Text(line.Sku.Value).Number(line.Quantity).Text(line.Location.Value);
+        }
+
+        return fingerprint.ToString();
+    }
 }

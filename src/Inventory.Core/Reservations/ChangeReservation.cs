@@ -22,5 +22,6 @@ public sealed record ChangeReservation(string IdempotencyKey, string CartId, str
         RequirePositive(Quantity, $"the new quantity of line '{LineId}'");
     }
 
-    internal override string Fingerprint() => $"change {CartId}/{LineId} {Quantity}";
+    internal override string Fingerprint() =>
+        new CommandFingerprint("change").Text(CartId).Text(LineId).Number(Quantity).ToString();
 }

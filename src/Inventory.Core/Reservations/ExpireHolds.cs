@@ -7,5 +7,5 @@ namespace Inventory.Core.Reservations;
 /// <param name="CartId">The cart.</param>
 internal sealed record ExpireHolds(string IdempotencyKey, string CartId) : LedgerCommand(IdempotencyKey)
 {
-    internal override string Fingerprint() => $"expire {CartId}";
+    internal override string Fingerprint() => new CommandFingerprint("expire").Text(CartId).ToString();
 }

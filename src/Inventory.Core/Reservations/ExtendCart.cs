@@ -14,5 +14,5 @@ public sealed record ExtendCart(string IdempotencyKey, string CartId) : LedgerCo
         RequireId(CartId, "cart id");
     }
 
-    internal override string Fingerprint() => $"extend {CartId}";
+    internal override string Fingerprint() => new CommandFingerprint("extend").Text(CartId).ToString();
 }

@@ -20,5 +20,6 @@ public sealed record MoveReservation(string IdempotencyKey, string CartId, strin
         RequireSet(To.Value, "target location");
     }
 
-    internal override string Fingerprint() => $"move {CartId}/{LineId} {To}";
+    internal override string Fingerprint() =>
+        new CommandFingerprint("move").Text(CartId).Text(LineId).Text(To.Value).ToString();
 }

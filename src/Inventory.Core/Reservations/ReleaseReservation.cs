@@ -19,5 +19,6 @@ public sealed record ReleaseReservation(string IdempotencyKey, string CartId, st
         }
     }
 
-    internal override string Fingerprint() => $"release {CartId}/{LineId}";
+    internal override string Fingerprint() =>
+        new CommandFingerprint("release").Text(CartId).Text(LineId).ToString();
 }

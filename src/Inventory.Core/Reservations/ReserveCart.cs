@@ -39,6 +39,14 @@ public sealed record ReserveCart(string IdempotencyKey, string CartId, IReadOnly
         }
     }
 
-    internal override string Fingerprint() =>
-        $"reserve {CartId}: " + string.Join(", ", Lines.Select(l => $"{l.LineId}={l.Sku}x{l.Quantity}@{l.Location}"));
+    internal override string Fingerprint()
+    {
+        var fingerprint = new CommandFingerprint("reserve").Text(CartId).Count(Lines.Count);
+        foreach (var line in Lines)
+        {
+            fingerprint.Text(line.LineId).Text(line.Sku.Value).Number(line.Quantity).Text(line.Location?.Value);
+        }
+
+        return fingerprint.ToString();
+    }
 }

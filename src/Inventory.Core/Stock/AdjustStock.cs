@@ -39,5 +39,7 @@ public sealed record AdjustStock(
         }
     }
 
-    internal override string Fingerprint() => $"adjust {Sku}@{Location} {Quantity} {Bucket} {Reason} {Operator}";
+    internal override string Fingerprint() => new CommandFingerprint("adjust")
+        .Text(Sku.Value).Text(Location.Value).Number(Quantity).Text(Bucket.ToString()).Text(Reason).Text(Operator)
+        .ToString();
 }

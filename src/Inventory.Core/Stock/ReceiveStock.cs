@@ -29,5 +29,6 @@ public sealed record ReceiveStock(
         }
     }
 
-    internal override string Fingerprint() => $"receive {Kind} {Sku}@{Location} {Quantity} {Reference}";
+    internal override string Fingerprint() => new CommandFingerprint("receive")
+        .Text(Kind.ToString()).Text(Sku.Value).Text(Location.Value).Number(Quantity).Text(Reference).ToString();
 }

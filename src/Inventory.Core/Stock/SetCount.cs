@@ -31,5 +31,6 @@ public sealed record SetCount(
         }
     }
 
-    internal override string Fingerprint() => $"count {Sku}@{Location} {CountedOnHand} {Counter}";
+    internal override string Fingerprint() => new CommandFingerprint("count")
+        .Text(Sku.Value).Text(Location.Value).Number(CountedOnHand).Text(Counter).ToString();
 }

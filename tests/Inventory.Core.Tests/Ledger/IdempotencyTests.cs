@@ -71,8 +71,8 @@ public sealed class IdempotencyTests
             () => harness.Run(new ReceiveStock("po-1", A, W1, 11)));
 
         Assert.Equal("po-1", error.IdempotencyKey);
-        Assert.Contains("A@W1 10", error.Message, StringComparison.Ordinal);
-        Assert.Contains("A@W1 11", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1:A 2:W1 10 ~", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1:A 2:W1 11 ~", error.Message, StringComparison.Ordinal);
         Assert.Equal(Expect.Position(onHand: 10), await harness.Position("A", "W1"));
     }
 

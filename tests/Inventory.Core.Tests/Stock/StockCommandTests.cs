@@ -114,7 +114,7 @@ public sealed class StockCommandTests
         var error = await Assert.ThrowsAsync<InvalidCommandException>(
             () => harness.Run(new ReceiveStock("second", A, W1, long.MaxValue)));
 
-        var named = "'second' [receive Purchase A@W1 9223372036854775807]";
+        var named = "'second' [receive 8:Purchase 1:A 2:W1 9223372036854775807 ~]";
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.Contains("beyond the 64-bit range", error.Message, StringComparison.Ordinal);
         Assert.Equal(Expect.Position(onHand: long.MaxValue), await harness.Position("A", "W1"));
