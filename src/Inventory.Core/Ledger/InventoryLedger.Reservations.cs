@@ -164,7 +164,7 @@ public sealed partial class InventoryLedger
                 Math.Max(0, work.Effective(new PositionKey(line.Sku, location)).Available),
                 _locations.Count > 0 ? index : 0))
             .ToList();
-        var ordered = _strategy.Order(candidates);
+        var ordered = OrderCandidates(candidates);
 
         var plan = _lineAllocation == LineAllocation.Whole ? WholePlan(ordered, line.Quantity) : SplitPlan(ordered, line.Quantity);
         if (plan is null)
@@ -182,6 +182,46 @@ public sealed partial class InventoryLedger
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Asks the strategy for the supply order and checks that it returned each candidate exactly once, unchanged:
+    /// a repeated, invented or inflated candidate would let the plan take units that are not there.
+    /// </summary>
+    private IReadOnlyList<LocationCandidate> OrderCandidates(List<LocationCandidate> candidates)
+    {
+        var ordered = _strategy.Order(candidates);
+        if (ordered is null || !IsPermutation(candidates, ordered))
+        {
+            var returned = ordered is null ? "null" : $"[{string.Join(", ", ordered)}]";
+            throw new InvalidOperationException(
+                $"The allocation strategy {_strategy.GetType().FullName} must return each candidate it was given "
+                + $"exactly once and unchanged; given [{string.Join(", ", candidates)}], it returned {returned}. "
+                + "Nothing was applied.");
+        }
+
+        return ordered;
+    }
+
+    private static bool IsPermutation(List<LocationCandidate> given, IReadOnlyList<LocationCandidate> returned)
+    {
+        if (returned.Count != given.Count)
+        {
+            return false;
+        }
+
+        // The candidates name distinct locations, so equal counts and every returned item found once in the
+        // remaining given items make a permutation.
+        var remaining = new HashSet<LocationCandidate>(given);
+        foreach (var candidate in returned)
+        {
+            if (!remaining.Remove(candidate))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<(LocationId Location, long Quantity)>? WholePlan(IReadOnlyList<LocationCandidate> ordered, long quantity)

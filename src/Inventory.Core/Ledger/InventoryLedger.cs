@@ -66,6 +66,10 @@ public sealed partial class InventoryLedger
     /// <exception cref="InvalidCommandException">Thrown when the command is malformed or a figure would overflow.</exception>
     /// <exception cref="IdempotencyKeyConflictException">Thrown when the key was used for a different command.</exception>
     /// <exception cref="ConcurrencyConflictException">Thrown when every attempt met a concurrent change.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Thrown when the allocation strategy does not return each candidate location exactly once and unchanged, or
+    /// when the store answers out of contract; nothing is applied.
+    /// </exception>
     public async ValueTask<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -10,6 +10,9 @@ public interface IAllocationStrategy
 {
     /// <summary>Orders the candidate locations for one line.</summary>
     /// <param name="candidates">Each location once, with its available units already clamped at zero.</param>
-    /// <returns>The same candidates in supply order.</returns>
+    /// <returns>
+    /// The same candidates, each exactly once and unchanged, in supply order; the ledger throws
+    /// <see cref="InvalidOperationException"/> naming the strategy otherwise.
+    /// </returns>
     IReadOnlyList<LocationCandidate> Order(IReadOnlyList<LocationCandidate> candidates);
 }
