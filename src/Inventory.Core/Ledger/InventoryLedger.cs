@@ -134,7 +134,10 @@ public sealed partial class InventoryLedger
     /// <param name="sku">The SKU.</param>
     /// <param name="cartId">The asking cart, whose own holds count as available to it; null for none.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The available units, never below zero.</returns>
+    /// <returns>
+    /// The available units, never below zero; <see cref="long.MaxValue"/> when the sum over locations would pass the
+    /// 64-bit range (no cart line can ask for more, so the figure still answers every reservation question).
+    /// </returns>
     public async ValueTask<long> GetAvailableAsync(Sku sku, string? cartId = null, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetCurrentInstant();
@@ -152,7 +155,7 @@ public sealed partial class InventoryLedger
             var key = new PositionKey(sku, location);
             var own = snapshot.Holds.Where(h => h.Key == key && !h.IsExpiredAt(now)).Sum(h => h.Quantity);
             var available = checked(snapshot.Positions[key].Effective.Available + own);
-            total = checked(total + Math.Max(0, available));
+            total = SaturatingAdd(total, Math.Max(0, available));
         }
 
         return total;
@@ -210,6 +213,10 @@ public sealed partial class InventoryLedger
                 + $"figure beyond the 64-bit range; nothing was applied. ({ex.Message})");
         }
     }
+
+    /// <summary>Adds two figures that are not negative, stopping at <see cref="long.MaxValue"/>.</summary>
+    private static long SaturatingAdd(long total, long more) =>
+        more > long.MaxValue - total ? long.MaxValue : total + more;
 
     private static bool Covers(StoreSnapshot snapshot, StoreQuery query) =>
         query.Positions.All(snapshot.Positions.ContainsKey)
