@@ -162,22 +162,49 @@ public sealed partial class InventoryLedger
             return UnknownOrder(command, command.OrderId, null);
         }
 
-        var missing = command.LineIds?.FirstOrDefault(id => lines.All(l => l.LineId != id));
-        if (missing is not null)
+        HashSet<string>? selected = null;
+        if (command.LineIds is { } ids)
         {
-            return UnknownOrder(command, command.OrderId, missing);
+            selected = new HashSet<string>(ids, StringComparer.Ordinal);
+            var missing = FirstUnknownLine(ids, lines);
+            if (missing is not null)
+            {
+                return UnknownOrder(command, command.OrderId, missing);
+            }
         }
 
-        var selected = command.LineIds is null
-            ? lines
-            : lines.Where(l => command.LineIds.Contains(l.LineId, StringComparer.Ordinal)).ToList();
-        foreach (var line in selected.Where(l => l.Open > 0))
+        foreach (var line in lines)
         {
+            if (line.Open <= 0 || (selected is not null && !selected.Contains(line.LineId)))
+            {
+                continue;
+            }
+
             var open = line.Open;
             work.Apply(
                 EntryKind.Cancelled, line.Key, new StockChange(Committed: -open), open,
                 LedgerWork.OrderReference(line.OrderId, line.LineId));
             work.PutOrderLine(line with { Cancelled = checked(line.Cancelled + open) });
+        }
+
+        return null;
+    }
+
+    /// <summary>Gets the first requested line id the order does not have, in one pass over each list.</summary>
+    private static string? FirstUnknownLine(IReadOnlyList<string> ids, IReadOnlyList<OrderLine> lines)
+    {
+        var known = new HashSet<string>(lines.Count, StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            known.Add(line.LineId);
+        }
+
+        foreach (var id in ids)
+        {
+            if (!known.Contains(id))
+            {
+                return id;
+            }
         }
 
         return null;
