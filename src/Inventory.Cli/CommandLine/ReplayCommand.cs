@@ -84,7 +84,8 @@ internal static class ReplayCommand
     }
 
     private static bool IsInputError(Exception ex) =>
-        ex is MalformedRowException or IOException or UnauthorizedAccessException or InvalidDataException;
+        ex is MalformedRowException or ReplayLimitException or IOException or UnauthorizedAccessException
+            or InvalidDataException;
 
     private static long? ParseOpening(ArgumentResult result)
     {

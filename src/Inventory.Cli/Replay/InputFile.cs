@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Inventory.Cli.Replay;
 
 /// <summary>Opens an input file as text bytes, decompressing it when it starts with the gzip magic bytes.</summary>
@@ -9,6 +7,7 @@ internal static class InputFile
 
     /// <summary>Opens the file; gzip is recognised by its first two bytes (1F 8B), whatever the extension.</summary>
     /// <exception cref="FileNotFoundException">Thrown when the file does not exist.</exception>
+    /// <remarks>Reading a damaged or truncated gzip file throws <see cref="InvalidDataException"/> naming it.</remarks>
     public static Stream Open(string path)
     {
         if (!File.Exists(path))
@@ -24,7 +23,7 @@ internal static class InputFile
             return file;
         }
 
-        return new BufferedStream(new GZipStream(file, CompressionMode.Decompress), BufferSize);
+        return new BufferedStream(new GzipInputStream(path, file), BufferSize);
     }
 
     private static bool IsGzip(FileStream file)

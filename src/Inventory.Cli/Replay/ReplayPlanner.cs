@@ -16,13 +16,21 @@ internal sealed class ReplayPlanner : IRetailRowSink
     private readonly List<ReplayOperation> _operations = [];
     private readonly List<string> _adjustmentDescriptions = [];
     private readonly PlanCounts _counts = new();
+    private readonly string _displayName;
+
+    private ReplayPlanner(string displayName)
+    {
+        _displayName = displayName;
+    }
 
     /// <summary>Reads a file into a plan.</summary>
     /// <param name="path">The plain or gzipped CSV file.</param>
     /// <param name="skipBadRows">Count and skip malformed rows instead of stopping.</param>
     /// <param name="progress">Where to report progress every 100,000 rows; null for none.</param>
     /// <exception cref="FileNotFoundException">Thrown when the file does not exist.</exception>
-    /// <exception cref="MalformedRowException">Thrown when a row is malformed and bad rows are not skipped.</exception>
+    /// <exception cref="MalformedRowException">Thrown when a row is malformed and bad rows are not skipped, or when
+    /// a total or a SKU's running balance would pass the 64-bit range.</exception>
+    /// <exception cref="InvalidDataException">Thrown when a gzip file is damaged or cut short.</exception>
     public static ReplayPlan Plan(string path, bool skipBadRows, TextWriter? progress)
     {
         using var input = InputFile.Open(path);
@@ -33,7 +41,7 @@ internal sealed class ReplayPlanner : IRetailRowSink
     /// <summary>Reads a stream into a plan; <paramref name="displayName"/> names it in messages.</summary>
     public static ReplayPlan Plan(Stream input, string displayName, bool skipBadRows, TextWriter? progress)
     {
-        var planner = new ReplayPlanner();
+        var planner = new ReplayPlanner(displayName);
         var reader = new RetailCsvReader(displayName, skipBadRows, progress);
         reader.Read(input, planner);
         planner._counts.Rows = reader.Rows;
@@ -64,20 +72,24 @@ internal sealed class ReplayPlanner : IRetailRowSink
 
     private void AddSale(in RetailRow row)
     {
+        var unitsOrdered = Total(_counts.UnitsOrdered, row.Quantity, row, "the units ordered over the file");
         var skuIndex = SkuIndex(row.StockCode);
         _skus[skuIndex].CountDescription(row.Description);
         CartOf(row).Lines.Add(new CartLinePlan(row.Line, skuIndex, row.Quantity));
         _counts.SaleLines++;
-        _counts.UnitsOrdered = checked(_counts.UnitsOrdered + row.Quantity);
+        _counts.UnitsOrdered = unitsOrdered;
     }
 
     private void AddReturn(in RetailRow row)
     {
-        var quantity = checked(-row.Quantity);
+        var quantity = row.Quantity == long.MinValue
+            ? throw TooLarge(row.Line, row.Quantity, "the returned quantity")
+            : -row.Quantity;
+        var unitsReturned = Total(_counts.UnitsReturned, quantity, row, "the units returned over the file");
         _operations.Add(new ReplayOperation(
             OperationKind.Return, row.Line, row.InvoiceDate, SkuIndex(row.StockCode), quantity));
         _counts.ReturnLines++;
-        _counts.UnitsReturned = checked(_counts.UnitsReturned + quantity);
+        _counts.UnitsReturned = unitsReturned;
     }
 
     private void AddAdjustment(in RetailRow row)
@@ -161,10 +173,15 @@ internal sealed class ReplayPlanner : IRetailRowSink
         var lowest = new long[_skus.Count];
         foreach (var operation in _operations)
         {
-            foreach (var (skuIndex, change) in Changes(operation))
+            if (operation.Kind != OperationKind.Cart)
             {
-                balance[skuIndex] = checked(balance[skuIndex] + change);
-                lowest[skuIndex] = Math.Min(lowest[skuIndex], balance[skuIndex]);
+                Move(balance, lowest, operation.Index, operation.Quantity, operation.Line, operation.Quantity);
+                continue;
+            }
+
+            foreach (var line in _carts[operation.Index].Lines)
+            {
+                Move(balance, lowest, line.SkuIndex, -line.Quantity, line.Line, line.Quantity);
             }
         }
 
@@ -174,8 +191,31 @@ internal sealed class ReplayPlanner : IRetailRowSink
         }
     }
 
-    private IEnumerable<(int SkuIndex, long Change)> Changes(ReplayOperation operation) =>
-        operation.Kind == OperationKind.Cart
-            ? _carts[operation.Index].Lines.Select(l => (l.SkuIndex, -l.Quantity))
-            : [(operation.Index, operation.Quantity)];
+    /// <summary>Moves a SKU's running balance; the opening it calls for (the lowest, negated) must fit.</summary>
+    private void Move(long[] balance, long[] lowest, int skuIndex, long change, int line, long rowQuantity)
+    {
+        var moved = unchecked(balance[skuIndex] + change);
+        if (((balance[skuIndex] ^ moved) & (change ^ moved)) < 0 || moved == long.MinValue)
+        {
+            throw TooLarge(line, rowQuantity, $"the running balance of SKU {_skus[skuIndex].Sku}");
+        }
+
+        balance[skuIndex] = moved;
+        lowest[skuIndex] = Math.Min(lowest[skuIndex], moved);
+    }
+
+    private long Total(long total, long more, in RetailRow row, string what)
+    {
+        var sum = unchecked(total + more);
+
+        return ((total ^ sum) & (more ^ sum)) < 0 ? throw TooLarge(row.Line, row.Quantity, what) : sum;
+    }
+
+    private MalformedRowException TooLarge(int line, long quantity, string what) =>
+        new(
+            _displayName,
+            line,
+            RetailCsvReader.Quantity,
+            quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{what} would pass the 64-bit range");
 }

@@ -46,7 +46,10 @@ internal sealed class ReplayRunner
 
     /// <summary>Reads the file into a plan and replays it.</summary>
     /// <exception cref="FileNotFoundException">Thrown when the file does not exist.</exception>
-    /// <exception cref="MalformedRowException">Thrown when a row is malformed and bad rows are not skipped.</exception>
+    /// <exception cref="MalformedRowException">Thrown when a row is malformed and bad rows are not skipped, or when
+    /// applying a row would take a figure past the 64-bit range.</exception>
+    /// <exception cref="ReplayLimitException">Thrown when the opening or closing units summed over SKUs would pass
+    /// the 64-bit range.</exception>
     public static async Task<ReplayReport> RunAsync(
         string path, ReplayOptions options, CancellationToken cancellationToken = default)
     {
@@ -113,7 +116,7 @@ internal sealed class ReplayRunner
                 var command = new ReceiveStock(
                     $"opening:{sku.Sku}", sku.Sku, Location, opening, Reference: "opening stock");
                 var result = Required(await ExecuteAsync(command, cancellationToken).ConfigureAwait(false));
-                _openingUnits = checked(_openingUnits + Units(result, EntryKind.Received));
+                _openingUnits = SumOverSkus(_openingUnits, Units(result, EntryKind.Received), "opening");
             }
         }
     }
@@ -123,21 +126,46 @@ internal sealed class ReplayRunner
         foreach (var operation in _plan.Operations)
         {
             _clock.Now = operation.At;
-            switch (operation.Kind)
+            try
             {
-                case OperationKind.Cart:
-                    await ApplyCartAsync(_plan.Carts[operation.Index], cancellationToken).ConfigureAwait(false);
-                    break;
-                case OperationKind.Return:
-                    await ApplyReturnAsync(operation, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    await ApplyAdjustmentAsync(operation, cancellationToken).ConfigureAwait(false);
-                    break;
+                await ApplyAsync(operation, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OverflowException or InvalidCommandException)
+            {
+                throw new MalformedRowException(
+                    _plan.File,
+                    operation.Line,
+                    RetailCsvReader.Quantity,
+                    operation.Quantity.ToString(CultureInfo.InvariantCulture),
+                    "applying this row would take a stock figure or a replay total past the 64-bit range");
             }
 
             ReportProgress(operation.Line);
         }
+    }
+
+    private ValueTask ApplyAsync(ReplayOperation operation, CancellationToken cancellationToken) =>
+        operation.Kind switch
+        {
+            OperationKind.Cart => ApplyCartAsync(_plan.Carts[operation.Index], cancellationToken),
+            OperationKind.Return => ApplyReturnAsync(operation, cancellationToken),
+            _ => ApplyAdjustmentAsync(operation, cancellationToken),
+        };
+
+    /// <summary>Adds to a sum over SKUs; past the 64-bit range, throws naming the option or file behind it.</summary>
+    private long SumOverSkus(long total, long more, string what)
+    {
+        if (more <= long.MaxValue - total)
+        {
+            return total + more;
+        }
+
+        var cause = _options.Opening is { } opening && what == "opening"
+            ? $"--opening {opening.ToString(CultureInfo.InvariantCulture)}"
+            : _plan.File;
+        throw new ReplayLimitException(
+            $"{cause}: the {what} units summed over the {_plan.Skus.Count:N0} SKUs would pass the 64-bit range; "
+            + "no report can hold them.");
     }
 
     /// <summary>
@@ -245,7 +273,7 @@ internal sealed class ReplayRunner
             Oversells = _oversells,
             Skus = _plan.Skus.Count,
             OpeningUnits = _openingUnits,
-            ClosingUnits = positions.Sum(p => p.Stored.OnHand),
+            ClosingUnits = positions.Aggregate(0L, (total, p) => SumOverSkus(total, p.Stored.OnHand, "closing")),
         };
     }
 

@@ -46,18 +46,26 @@ internal sealed class RetailCsvReader
     /// and always when the header lacks a required column.</exception>
     public void Read(Stream input, IRetailRowSink sink)
     {
-        using var reader = Sep.New(',')
-            .Reader(o => o with
-            {
-                Unescape = true,
-                DisableColCountCheck = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            })
-            .From(input);
+        using var reader = Open(input);
         var columns = ResolveHeader(reader.Header);
 
+        // Blank lines are held back until a row follows them: blank lines at the end of the file are ignored.
+        var blankLines = 0;
+        var firstBlankLine = 0;
         foreach (var row in reader)
         {
+            if (row.ColCount == 1 && row.Span.IsEmpty)
+            {
+                firstBlankLine = blankLines++ == 0 ? row.LineNumberFrom : firstBlankLine;
+                continue;
+            }
+
+            if (blankLines > 0)
+            {
+                BlankLinesBetweenRows(firstBlankLine, blankLines, columns);
+                blankLines = 0;
+            }
+
             Rows++;
             ReadRow(row, columns, sink);
             if (_progress is not null && Rows % 100_000 == 0)
@@ -67,20 +75,56 @@ internal sealed class RetailCsvReader
         }
     }
 
-    private void ReadRow(SepReader.Row row, ColumnMap columns, IRetailRowSink sink)
+    private SepReader Open(Stream input)
     {
-        RetailRow parsed;
         try
         {
-            parsed = Parse(row, columns);
+            return Sep.New(',')
+                .Reader(o => o with
+                {
+                    Unescape = true,
+                    DisableColCountCheck = true,
+                    CultureInfo = CultureInfo.InvariantCulture,
+                })
+                .From(input);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Bad(1, RepeatedColumn(ex.Message), ex.Message, "the header names this column more than once");
+        }
+    }
+
+    /// <summary>Gets the column name the CSV reader quotes first in its message about a repeated header name.</summary>
+    private static string RepeatedColumn(string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+
+        return end > start + 1 ? message[(start + 1)..end] : "header";
+    }
+
+    private void BlankLinesBetweenRows(int firstBlankLine, int count, ColumnMap columns)
+    {
+        if (!_skipBadRows)
+        {
+            var problem = $"a blank line between rows; expected {columns.Count} columns";
+            throw Bad(firstBlankLine, "2", string.Empty, problem);
+        }
+
+        Rows += count;
+        BadRows += count;
+    }
+
+    private void ReadRow(SepReader.Row row, ColumnMap columns, IRetailRowSink sink)
+    {
+        try
+        {
+            sink.Accept(Parse(row, columns));
         }
         catch (MalformedRowException) when (_skipBadRows)
         {
             BadRows++;
-            return;
         }
-
-        sink.Accept(parsed);
     }
 
     private RetailRow Parse(SepReader.Row row, ColumnMap columns)
