@@ -14,7 +14,74 @@ internal static class BundlesCommand
     public static Command Create() => new("bundles", "Bundle and kit math over a bill of materials.")
     {
         CreateAvailability(),
+        CreateReturn(),
     };
+
+    private static Command CreateReturn()
+    {
+        var bom = new Option<string>("--bom")
+        {
+            Description = "The bill of materials, used when the sale records no composition (same forms as availability).",
+            Required = true,
+        };
+        var sale = new Option<string>("--sale")
+        {
+            Description = "The sold line as JSON: lineId, bundle, quantity, soldAt, pricePaid (minor units), currency, "
+                + "and optionally composition, alreadyReturned, weights.",
+            Required = true,
+        };
+        var returned = new Option<string>("--returned")
+        {
+            Description = "The components coming back, as a JSON array of {sku, quantity, condition}.",
+            Required = true,
+        };
+        var format = new Option<string>("--format") { Description = "The report format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("return", "Runs the partial-return calculator on one sold bundle line.")
+        {
+            bom, sale, returned, format,
+        };
+        command.SetAction(parse => RunReturn(
+            parse.GetRequiredValue(bom),
+            parse.GetRequiredValue(sale),
+            parse.GetRequiredValue(returned),
+            parse.GetValue(format) == "json",
+            parse.InvocationConfiguration));
+
+        return command;
+    }
+
+    private static int RunReturn(string bomPath, string salePath, string returnedPath, bool json, InvocationConfiguration io)
+    {
+        try
+        {
+            var catalog = new BundleCatalog();
+            catalog.Register(BomFiles.Versions(BomFiles.ReadBom(bomPath)));
+            var request = ReturnFiles.ReadSale(salePath, catalog);
+            var result = request.Calculate(ReturnFiles.ReadReturned(returnedPath));
+            if (json)
+            {
+                ReturnReport.WriteJson(result, io.Output);
+            }
+            else
+            {
+                ReturnReport.WriteText(result, io.Output);
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (IsInputError(ex))
+        {
+            io.Error.WriteLine($"inventory bundles return: {ex.Message}");
+
+            return ReplayCommand.InputError;
+        }
+    }
+
+    private static bool IsInputError(Exception ex) =>
+        ex is MalformedRowException or BundleDefinitionException or BundleReturnException or JsonInputException
+            or IOException or UnauthorizedAccessException or ArgumentException or UnparsableValueException;
 
     private static Command CreateAvailability()
     {
@@ -68,8 +135,7 @@ internal static class BundlesCommand
 
             return 0;
         }
-        catch (Exception ex) when (ex is MalformedRowException or BundleDefinitionException or IOException
-            or UnauthorizedAccessException or ArgumentException or UnparsableValueException)
+        catch (Exception ex) when (IsInputError(ex))
         {
             io.Error.WriteLine($"inventory bundles availability: {ex.Message}");
 
