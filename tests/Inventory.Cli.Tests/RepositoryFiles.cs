@@ -5,6 +5,10 @@ internal static class RepositoryFiles
 {
     public static string FirstMonth => Find("docs/data/online_retail_2010-12.csv");
 
+    public static string AdventureWorksBom => Find("docs/data/adventureworks/BillOfMaterials.tsv");
+
+    public static string AdventureWorksStock => Find("docs/data/adventureworks/ProductInventory.tsv");
+
     private static string Find(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

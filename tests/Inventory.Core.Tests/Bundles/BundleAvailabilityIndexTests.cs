@@ -1,0 +1,84 @@
+using Inventory.Core.Bundles;
+using Inventory.Core.Stock;
+using static Inventory.Core.Tests.Bundles.Kits;
+
+namespace Inventory.Core.Tests.Bundles;
+
+public sealed class BundleAvailabilityIndexTests
+{
+    [Fact]
+    public void Constructor_NestedKits_ComputesEveryBundleAndItsLimitingComponent()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+
+        Assert.Equal(3, index.BundleCount);
+        Assert.Equal(3, index.ComponentCount);
+        Assert.Equal(10, index.Availability(S("MID")));
+        Assert.Equal(4, index.Availability(S("TOP")));
+        Assert.Equal(S("Y"), index.Limiting(S("TOP")));
+        Assert.Equal(50, index.Availability(S("SIDE")));
+    }
+
+    [Fact]
+    public void DependentsOf_LeafOfANestedKit_ListsBothLevels()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units());
+
+        Assert.Equal([S("MID"), S("TOP")], index.DependentsOf(S("X")).Order());
+        Assert.Equal([S("SIDE")], index.DependentsOf(S("Z")));
+        Assert.Empty(index.DependentsOf(S("NOT-USED")));
+    }
+
+    [Fact]
+    public void Update_BatchTouchingOneComponentTwice_ReportsEachChangedSkuOnceWithFinalFigures()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("X"), 6), new StockLevel(S("Z"), 100), new StockLevel(S("NOT-USED"), 3)], changes);
+
+        Assert.Equal(
+            [
+                new AvailabilityChange(S("X"), 10, 6, IsBundle: false),
+                new AvailabilityChange(S("MID"), 10, 6, IsBundle: true),
+                new AvailabilityChange(S("TOP"), 4, 3, IsBundle: true),
+            ],
+            changes);
+        Assert.Equal(50, index.Availability(S("SIDE")));
+    }
+
+    [Fact]
+    public void Update_SameResultAsARebuild_ForANegativeFigure()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("Y"), -5)], changes);
+
+        var rebuilt = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 0), ("Z", 100)));
+        Assert.Equal(0, index.Availability(S("TOP")));
+        Assert.Equal(rebuilt.Availability(S("TOP")), index.Availability(S("TOP")));
+        Assert.Equal(new AvailabilityChange(S("Y"), 9, 0, IsBundle: false), changes[0]);
+    }
+
+    [Fact]
+    public void Availability_UnknownBundle_ThrowsNamingTheSku()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units());
+
+        var error = Assert.Throws<KeyNotFoundException>(() => index.Availability(S("X")));
+
+        Assert.Contains("SKU X is not a bundle", error.Message, StringComparison.Ordinal);
+    }
+
+    // TOP = 2 MID + 1 Y (X: 2, Y: 2 per TOP), MID = 1 X, SIDE = 2 Z.
+    private static BundleCatalog Shelf() => Catalog(
+        Kit("TOP", C("MID", 2), C("Y", 1), C("Y", 1)), Kit("MID", C("X", 1)), Kit("SIDE", C("Z", 2)));
+
+    private static Func<Sku, long> Units(params (string Sku, long Units)[] units)
+    {
+        var map = units.ToDictionary(u => S(u.Sku), u => u.Units);
+
+        return sku => map.GetValueOrDefault(sku);
+    }
+}
