@@ -6,8 +6,8 @@ namespace Inventory.Core.Adjustments;
 /// <remarks>
 /// Text maps to a code when it names a known code itself (ignoring case, with spaces read as underscores), or else
 /// through the first pattern that matches. Known codes are the patterns' codes and any given. Blank text, text made
-/// only of '?', text that merely repeats the
-/// product's name and text no pattern matches map to no reason (null). Immutable and safe to share between threads.
+/// only of '?', text that merely repeats the product's name and text no pattern matches map to no reason (null).
+/// Immutable and safe to share between threads.
 /// </remarks>
 public sealed class ReasonMapper
 {
