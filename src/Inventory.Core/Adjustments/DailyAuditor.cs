@@ -1,0 +1,225 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Inventory.Core.Adjustments;
+
+/// <summary>Builds the daily report of adjustments for a business day in a time zone.</summary>
+/// <remarks>Immutable once built and safe to share between threads.</remarks>
+public sealed class DailyAuditor
+{
+    private readonly DailyAuditOptions _options;
+    private readonly DateTimeZone _zone;
+
+    /// <summary>Initializes an auditor after checking every option.</summary>
+    /// <param name="zone">The business time zone: days start at its midnight.</param>
+    /// <param name="options">The thresholds; the defaults when null.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="zone"/> is null.</exception>
+    /// <exception cref="AdjustmentPolicyException">Thrown when an option is invalid; lists every problem.</exception>
+    public DailyAuditor(DateTimeZone zone, DailyAuditOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        options ??= new DailyAuditOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new AdjustmentPolicyException(problems);
+        }
+
+        _zone = zone;
+        _options = Copy(options);
+    }
+
+    /// <summary>Reports one business day.</summary>
+    /// <param name="adjustments">Adjustments in any order; those before the day feed the operators' baselines.</param>
+    /// <param name="date">The business day.</param>
+    /// <returns>The day's figures and flags.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="adjustments"/> is null.</exception>
+    public DailyReport Report(IReadOnlyList<AuditedAdjustment> adjustments, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(adjustments);
+        var start = date.AtStartOfDayInZone(_zone).ToInstant();
+        var end = date.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
+        var baselineStart = date.PlusDays(-_options.BaselineDays).AtStartOfDayInZone(_zone).ToInstant();
+        var day = new List<AuditedAdjustment>();
+        var baseline = new Dictionary<string, int>(StringComparer.Ordinal);
+        long net = 0;
+        foreach (var adjustment in adjustments)
+        {
+            if (adjustment.At >= start && adjustment.At < end)
+            {
+                day.Add(adjustment);
+                net = checked(net + adjustment.Quantity);
+            }
+            else if (adjustment.At >= baselineStart && adjustment.At < start && adjustment.Operator is { } who)
+            {
+                baseline[who] = baseline.GetValueOrDefault(who) + 1;
+            }
+        }
+
+        day.Sort((a, b) => a.At.CompareTo(b.At));
+        var flags = new List<AuditFlag>();
+        FlagOperators(day, baseline, flags);
+        FlagSkus(day, flags);
+        FlagHours(day, flags);
+        FlagMagnitudes(day, flags);
+        FlagUnexplained(day, flags);
+        flags.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Subject, b.Subject));
+
+        return new DailyReport(date, start, end, day.Count, net, flags);
+    }
+
+    private void FlagOperators(List<AuditedAdjustment> day, Dictionary<string, int> baseline, List<AuditFlag> flags)
+    {
+        var counts = day.Where(a => a.Operator is not null).CountBy(a => a.Operator!, StringComparer.Ordinal);
+        foreach (var (who, count) in counts)
+        {
+            var before = baseline.GetValueOrDefault(who);
+
+            // Above factor x (before / days), kept in whole numbers: count x days > factor x before.
+            if (count >= _options.OperatorMinimum
+                && (long)count * _options.BaselineDays > (long)_options.OperatorRateFactor * before)
+            {
+                var rate = (double)before / _options.BaselineDays;
+                flags.Add(new AuditFlag(
+                    AuditFlagKind.OperatorAboveBaseline,
+                    who,
+                    Text($"{count} adjustments today against a baseline of {rate:0.##} a day over the ",
+                        $"{_options.BaselineDays} days before (flagged above {_options.OperatorRateFactor}x).")));
+            }
+        }
+    }
+
+    private void FlagSkus(List<AuditedAdjustment> day, List<AuditFlag> flags)
+    {
+        foreach (var group in day.GroupBy(a => a.Sku, StringComparer.Ordinal))
+        {
+            var items = group.ToList();
+            FlagRepeats(group.Key, items, flags);
+            FlagFlips(group.Key, items, flags);
+        }
+    }
+
+    private void FlagRepeats(string sku, List<AuditedAdjustment> items, List<AuditFlag> flags)
+    {
+        var (best, first) = (0, 0);
+        for (int lo = 0, hi = 0; hi < items.Count; hi++)
+        {
+            while (items[hi].At - items[lo].At > _options.RepeatWindow)
+            {
+                lo++;
+            }
+
+            if (hi - lo + 1 > best)
+            {
+                (best, first) = (hi - lo + 1, lo);
+            }
+        }
+
+        if (best >= _options.RepeatCount)
+        {
+            var last = first + best - 1;
+            flags.Add(new AuditFlag(
+                AuditFlagKind.RepeatedSku,
+                sku,
+                Text($"{best} adjustments between {Local(items[first].At)} and {Local(items[last].At)} ",
+                    $"(flagged at {_options.RepeatCount} within {Hours(_options.RepeatWindow)}).")));
+        }
+    }
+
+    private void FlagFlips(string sku, List<AuditedAdjustment> items, List<AuditFlag> flags)
+    {
+        var pairs = new List<string>();
+        for (var i = 1; i < items.Count; i++)
+        {
+            var (a, b) = (items[i - 1], items[i]);
+            if (Math.Sign(a.Quantity) == -Math.Sign(b.Quantity) && b.At - a.At <= _options.FlipWindow)
+            {
+                pairs.Add(Text($"{a.Quantity:+#;-#;0} at {Local(a.At)} then {b.Quantity:+#;-#;0} at {Local(b.At)}"));
+            }
+        }
+
+        if (pairs.Count > 0)
+        {
+            flags.Add(new AuditFlag(
+                AuditFlagKind.Flip,
+                sku,
+                Text(
+                    $"{pairs.Count} reversal(s) within {Hours(_options.FlipWindow)}: ",
+                    $"{string.Join("; ", pairs.Take(5))}.")));
+        }
+    }
+
+    private void FlagHours(List<AuditedAdjustment> day, List<AuditFlag> flags)
+    {
+        var outside = day
+            .Where(a => !IsWorkingTime(a.At))
+            .GroupBy(a => a.Operator ?? "(unknown)", StringComparer.Ordinal);
+        foreach (var group in outside)
+        {
+            var items = group.ToList();
+            var shown = string.Join(
+                "; ", items.Take(5).Select(a => Text($"{Local(a.At)} {a.Sku} {a.Quantity:+#;-#;0}")));
+            flags.Add(new AuditFlag(
+                AuditFlagKind.OutsideWorkingHours,
+                group.Key,
+                Text(
+                    $"{items.Count} adjustment(s) outside ",
+                    $"{_options.WorkdayStart:HH:mm}-{_options.WorkdayEnd:HH:mm}: {shown}.")));
+        }
+    }
+
+    private void FlagMagnitudes(List<AuditedAdjustment> day, List<AuditFlag> flags)
+    {
+        foreach (var a in day.Where(a => Math.Abs((decimal)a.Quantity) > _options.LargeUnits))
+        {
+            flags.Add(new AuditFlag(
+                AuditFlagKind.LargeMagnitude,
+                a.Sku,
+                Text($"{a.Quantity:+#;-#;0} units at {Local(a.At)} by {a.Operator ?? "(unknown)"}, reason ",
+                    $"{a.ReasonCode ?? "(none)"} (flagged above {_options.LargeUnits}).")));
+        }
+    }
+
+    private void FlagUnexplained(List<AuditedAdjustment> day, List<AuditFlag> flags)
+    {
+        var unexplained = day.Count(a => a.IsUnexplained);
+        if (day.Count >= _options.UnexplainedMinimum
+            && (long)unexplained * 100 > (long)_options.UnexplainedSharePercent * day.Count)
+        {
+            flags.Add(new AuditFlag(
+                AuditFlagKind.UnexplainedShare,
+                "day",
+                Text($"{unexplained} of {day.Count} adjustments ({unexplained * 100.0 / day.Count:0.#}%) have reason ",
+                    $"'other' or none (flagged above {_options.UnexplainedSharePercent}%).")));
+        }
+    }
+
+    private bool IsWorkingTime(Instant at)
+    {
+        var time = at.InZone(_zone).TimeOfDay;
+
+        return time >= _options.WorkdayStart && time < _options.WorkdayEnd;
+    }
+
+    private string Local(Instant at) => at.InZone(_zone).LocalDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Hours(Duration window) => Text($"{window.TotalHours:0.##}h");
+
+    private static string Text(FormattableString text, FormattableString? more = null) =>
+        text.ToString(CultureInfo.InvariantCulture) + more?.ToString(CultureInfo.InvariantCulture);
+
+    private static DailyAuditOptions Copy(DailyAuditOptions o) => new()
+    {
+        BaselineDays = o.BaselineDays,
+        OperatorRateFactor = o.OperatorRateFactor,
+        OperatorMinimum = o.OperatorMinimum,
+        RepeatCount = o.RepeatCount,
+        RepeatWindow = o.RepeatWindow,
+        FlipWindow = o.FlipWindow,
+        WorkdayStart = o.WorkdayStart,
+        WorkdayEnd = o.WorkdayEnd,
+        LargeUnits = o.LargeUnits,
+        UnexplainedSharePercent = o.UnexplainedSharePercent,
+        UnexplainedMinimum = o.UnexplainedMinimum,
+    };
+}
