@@ -32,6 +32,7 @@ public sealed partial class InventoryLedger
         CompleteInspection c => Positions(now, new PositionKey(c.Sku, c.Location)),
         WriteOffDamaged c => Positions(now, new PositionKey(c.Sku, c.Location)),
         ReportDamage c => Positions(now, new PositionKey(c.Sku, c.Location)),
+        SetAvailable c => Positions(now, new PositionKey(c.Sku, c.Location)),
         RestockRefund c => Orders(now, c.OrderId) with { ReturnIds = [RestockRefund.RefundReturnId(c.OrderId)] },
         _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
@@ -88,6 +89,7 @@ public sealed partial class InventoryLedger
         WriteOffDamaged c => WriteOff(c, work),
         ReportDamage c => Damage(c, work),
         RestockRefund c => Refund(c, work),
+        SetAvailable c => SyncAvailable(c, work),
         _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
 

@@ -82,7 +82,7 @@ public sealed partial class InventoryLedger
             return UnknownReturn(command, command.ReturnId, missing);
         }
 
-        var reason = command.Closure == ReturnClosure.Expired ? "expired" : "cancelled";
+        var reason = command.Closure.ToString().ToLowerInvariant();
         var selected = command.LineIds is null
             ? lines
             : lines.Where(l => command.LineIds.Contains(l.LineId, StringComparer.Ordinal)).ToList();
