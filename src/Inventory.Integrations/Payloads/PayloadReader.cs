@@ -44,7 +44,7 @@ internal static class PayloadReader
 
     public static JsonElement.ArrayEnumerator OptionalArray(JsonElement parent, string path, string name)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(parent, path, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return default;
         }
@@ -58,7 +58,7 @@ internal static class PayloadReader
 
     public static string? OptionalId(JsonElement parent, string path, string name)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(parent, path, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -79,7 +79,7 @@ internal static class PayloadReader
 
     public static string? OptionalString(JsonElement parent, string path, string name)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(parent, path, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -116,7 +116,7 @@ internal static class PayloadReader
 
     public static bool OptionalBool(JsonElement parent, string path, string name)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(parent, path, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return false;
         }
@@ -131,10 +131,23 @@ internal static class PayloadReader
 
     public static string Join(string path, string name) => $"{path}.{name}";
 
+    /// <summary>Looks a member up, naming the path when the parent is not an object at all.</summary>
+    public static bool TryGet(JsonElement parent, string path, string name, out JsonElement value)
+    {
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            var shown = parent.GetRawText();
+            throw new PayloadException(
+                path, $"an object with '{name}' is expected (was {parent.ValueKind}: {(shown.Length > 40 ? shown[..40] + "..." : shown)})");
+        }
+
+        return parent.TryGetProperty(name, out value);
+    }
+
     public static string Index(string path, string name, int index) => $"{path}.{name}[{index}]";
 
     private static JsonElement Required(JsonElement parent, string path, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+        TryGet(parent, path, name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
             : throw new PayloadException(Join(path, name), "is required and was missing or null");
 

@@ -14,7 +14,8 @@ namespace Inventory.Integrations.Shopify;
 /// <c>orders/cancelled</c>, <c>refunds/create</c> (one <see cref="RestockRefund"/> per refund line),
 /// <c>returns/approve</c> (a return line initiated per return line item), <c>returns/cancel</c>,
 /// <c>returns/close</c>, <c>inventory_levels/update</c>; <c>returns/request</c> and <c>returns/decline</c> move
-/// no stock (a return counts as incoming once approved). Idempotency keys derive from Shopify's own ids, so a
+/// no stock (a return counts as incoming once approved); nor does <c>orders/updated</c> (order edits are not
+/// followed: an edit that removes a line reaches stock through its refund). Idempotency keys derive from Shopify's own ids, so a
 /// webhook delivered twice maps to the same commands.
 /// </para>
 /// <para>
@@ -43,7 +44,7 @@ public sealed class ShopifyMapper
     /// <summary>Gets the topics this mapper understands.</summary>
     public static IReadOnlyList<string> Topics { get; } =
     [
-        "orders/create", "orders/cancelled", "refunds/create", "returns/request", "returns/approve",
+        "orders/create", "orders/updated", "orders/cancelled", "refunds/create", "returns/request", "returns/approve",
         "returns/close", "returns/cancel", "returns/decline", "inventory_levels/update",
     ];
 
@@ -64,8 +65,17 @@ public sealed class ShopifyMapper
         }
 
         using var document = Parse(body);
-        var (root, path) = Unwrap(document.RootElement);
         var context = new MappingContext(_options);
+        foreach (var (root, path) in Unwrap(document.RootElement))
+        {
+            MapOne(context, topic, root, path);
+        }
+
+        return context.Result();
+    }
+
+    private static void MapOne(MappingContext context, string topic, JsonElement root, string path)
+    {
         switch (topic)
         {
             case "orders/create":
@@ -91,32 +101,40 @@ public sealed class ShopifyMapper
                 InventoryLevels(context, root, path);
                 break;
             default:
-                // returns/request and returns/decline: checked for their id, no stock moves.
+                // orders/updated, returns/request and returns/decline: checked for their id, no stock moves.
                 Id(root, path, "id");
                 break;
         }
-
-        return context.Result();
     }
 
-    private static (JsonElement Root, string Path) Unwrap(JsonElement root)
+    private static IEnumerable<(JsonElement Root, string Path)> Unwrap(JsonElement root)
     {
         if (root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("name", out _))
         {
-            return (response, "$.response");
+            return [(response, "$.response")];
+        }
+
+        if (root.TryGetProperty("id", out _))
+        {
+            return [(root, "$")];
         }
 
         foreach (var name in Envelopes)
         {
-            if (root.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object
-                && !root.TryGetProperty("id", out _))
+            if (root.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object)
             {
-                return (inner, "$." + name);
+                return [(inner, "$." + name)];
+            }
+
+            if (root.TryGetProperty(name + "s", out var list) && list.ValueKind == JsonValueKind.Array
+                && name != "inventory_level")
+            {
+                return list.EnumerateArray().Select((item, i) => (item, $"$.{name}s[{i}]")).ToList();
             }
         }
 
-        return (root, "$");
+        return [(root, "$")];
     }
 
     private static void OrderCreated(MappingContext context, JsonElement root, string path)
@@ -124,7 +142,8 @@ public sealed class ShopifyMapper
         var orderId = Id(root, path, "id");
         var lines = new List<ExternalOrderLine>();
         var index = 0;
-        foreach (var line in Array(root, path, "line_items"))
+        // An order listing may leave line items out; such an order carries no quantities to commit.
+        foreach (var line in OptionalArray(root, path, "line_items"))
         {
             var at = Index(path, "line_items", index++);
             var lineId = Id(line, at, "id");
@@ -226,7 +245,7 @@ public sealed class ShopifyMapper
 
     private static (JsonElement Item, string Path) ReturnedItem(JsonElement line, string path)
     {
-        if (line.TryGetProperty("fulfillment_line_item", out var fulfilment) && fulfilment.ValueKind == JsonValueKind.Object)
+        if (TryGet(line, path, "fulfillment_line_item", out var fulfilment) && fulfilment.ValueKind == JsonValueKind.Object)
         {
             var at = Join(path, "fulfillment_line_item");
             return (Object(fulfilment, at, "line_item"), Join(at, "line_item"));
@@ -244,7 +263,7 @@ public sealed class ShopifyMapper
 
     private static void InventoryLevels(MappingContext context, JsonElement root, string path)
     {
-        if (root.TryGetProperty("inventory_levels", out _))
+        if (TryGet(root, path, "inventory_levels", out _))
         {
             var index = 0;
             foreach (var level in Array(root, path, "inventory_levels"))
