@@ -11,6 +11,7 @@ internal static class InventoryCli
             ReplayCommand.Create(),
             BundlesCommand.Create(),
             AdjustmentsCommand.Create(),
+            MapCommand.Create(),
         };
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>

@@ -1,5 +1,6 @@
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using NodaTime;
@@ -25,6 +26,14 @@ public sealed partial class InventoryLedger
         CancelOrder c => Orders(now, c.OrderId),
         PlaceExternalOrder c => new StoreQuery(
             now, c.Lines.Select(l => new PositionKey(l.Sku, l.Location)).ToList(), NoSkus, NoIds, [c.OrderId]),
+        InitiateReturn c => Positions(now, new PositionKey(c.Sku, c.Location)) with { ReturnIds = [c.ReturnId] },
+        ReceiveReturn c => Returns(now, c.ReturnId),
+        CloseReturn c => Returns(now, c.ReturnId),
+        CompleteInspection c => Positions(now, new PositionKey(c.Sku, c.Location)),
+        WriteOffDamaged c => Positions(now, new PositionKey(c.Sku, c.Location)),
+        ReportDamage c => Positions(now, new PositionKey(c.Sku, c.Location)),
+        SetAvailable c => Positions(now, new PositionKey(c.Sku, c.Location)),
+        RestockRefund c => Orders(now, c.OrderId) with { ReturnIds = [RestockRefund.RefundReturnId(c.OrderId)] },
         _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
 
@@ -44,6 +53,15 @@ public sealed partial class InventoryLedger
             case MoveReservation c:
                 var hold = first.Holds.FirstOrDefault(h => h.LineId == c.LineId);
                 return hold is null ? null : new StoreQuery(now, [new PositionKey(hold.Key.Sku, c.To)], NoSkus, [c.CartId], NoIds);
+            case RestockRefund { Restock: RefundRestock.Return, Location: { } location } c:
+                var sold = first.OrderLines.FirstOrDefault(l => l.LineId == c.LineId);
+                PositionKey? restockAt = sold is null ? null : new PositionKey(sold.Key.Sku, location);
+                return restockAt is null || first.Positions.ContainsKey(restockAt.Value)
+                    ? null
+                    : new StoreQuery(now, [restockAt.Value], NoSkus, NoIds, [c.OrderId])
+                    {
+                        ReturnIds = [RestockRefund.RefundReturnId(c.OrderId)],
+                    };
             default:
                 return null;
         }
@@ -64,6 +82,14 @@ public sealed partial class InventoryLedger
         FulfilOrder c => Fulfil(c, work),
         CancelOrder c => Cancel(c, work),
         PlaceExternalOrder c => PlaceExternal(c, work),
+        InitiateReturn c => InitiateReturnLine(c, work),
+        ReceiveReturn c => ReceiveReturnLine(c, work),
+        CloseReturn c => CloseReturnLines(c, work),
+        CompleteInspection c => Inspect(c, work),
+        WriteOffDamaged c => WriteOff(c, work),
+        ReportDamage c => Damage(c, work),
+        RestockRefund c => Refund(c, work),
+        SetAvailable c => SyncAvailable(c, work),
         _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
 
@@ -95,4 +121,7 @@ public sealed partial class InventoryLedger
     private static StoreQuery Carts(Instant now, string cartId) => new(now, NoKeys, NoSkus, [cartId], NoIds);
 
     private static StoreQuery Orders(Instant now, string orderId) => new(now, NoKeys, NoSkus, NoIds, [orderId]);
+
+    private static StoreQuery Returns(Instant now, string returnId) =>
+        new(now, NoKeys, NoSkus, NoIds, NoIds) { ReturnIds = [returnId] };
 }

@@ -23,4 +23,16 @@ public enum LedgerStatus
 
     /// <summary>A fulfilment asked for more than the line has open.</summary>
     ExceedsOpenQuantity = 7,
+
+    /// <summary>The return or return line is not known.</summary>
+    UnknownReturn = 20,
+
+    /// <summary>A return line with that id already exists.</summary>
+    ReturnAlreadyExists = 21,
+
+    /// <summary>More units were received for a return line than it still expects (an over-receipt).</summary>
+    ExceedsExpectedReturn = 22,
+
+    /// <summary>A refund asked to restock more units of an order line than were shipped and not yet restocked.</summary>
+    ExceedsReturnable = 23,
 }

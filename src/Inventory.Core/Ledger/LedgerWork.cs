@@ -1,5 +1,6 @@
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using NodaTime;
@@ -21,6 +22,7 @@ internal sealed class LedgerWork
     private readonly List<Hold> _holdsPut = [];
     private readonly List<OrderLine> _orderLinesPut = [];
     private readonly List<string> _newOrderIds = [];
+    private readonly List<ReturnLine> _returnLinesPut = [];
     private readonly HashSet<string> _cartsChanged = new(StringComparer.Ordinal);
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
@@ -57,10 +59,18 @@ internal sealed class LedgerWork
         _entries.Add(new JournalEntry(0, Key, kind, key, change, quantity, At, reference, reason, actor ?? Source));
     }
 
-    public void Record(EntryKind kind, PositionKey key, long quantity, string? reference)
+    public void Record(EntryKind kind, PositionKey key, long quantity, string? reference, Instant? at = null)
     {
         Get(key).Touched = true;
-        _entries.Add(new JournalEntry(0, Key, kind, key, default, quantity, At, reference, null, Source));
+        _entries.Add(new JournalEntry(0, Key, kind, key, default, quantity, at ?? At, reference, null, Source));
+    }
+
+    /// <summary>Puts a return line, replacing an earlier put of the same line in this batch.</summary>
+    public void PutReturnLine(ReturnLine line)
+    {
+        Get(line.Key).Touched = true;
+        _returnLinesPut.RemoveAll(l => l.Key == line.Key && l.ReturnId == line.ReturnId && l.LineId == line.LineId);
+        _returnLinesPut.Add(line);
     }
 
     public void AddHold(Hold hold)
@@ -134,7 +144,10 @@ internal sealed class LedgerWork
             id => id, id => _snapshot.CartVersions?.GetValueOrDefault(id) ?? 0, StringComparer.Ordinal);
 
         return new StoreBatch(
-            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds, carts);
+            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds, carts)
+        {
+            ReturnLinesPut = _returnLinesPut,
+        };
     }
 
     public static string CartReference(Hold hold) => $"cart:{hold.CartId}/{hold.LineId}";

@@ -38,4 +38,28 @@ public enum EntryKind
     /// quantity is the shortfall.
     /// </summary>
     Oversold = 11,
+
+    /// <summary>A return was announced: its units are incoming at the return location.</summary>
+    ReturnExpected = 20,
+
+    /// <summary>A return line was cancelled or expired: its outstanding incoming units were released.</summary>
+    ReturnReleased = 21,
+
+    /// <summary>Returned units arrived and are not restocked: incoming goes down, on hand does not change.</summary>
+    ReturnNotRestocked = 22,
+
+    /// <summary>Units in quality control were inspected: they became available or damaged.</summary>
+    Inspected = 23,
+
+    /// <summary>
+    /// Damage was reported; the entry moves nothing, its instant is when the damage was reported and its quantity
+    /// the units reported.
+    /// </summary>
+    DamageReported = 24,
+
+    /// <summary>Units on hand were found damaged and moved out of available into damaged.</summary>
+    Damaged = 25,
+
+    /// <summary>Damaged units were written off: damaged and on hand went down.</summary>
+    WrittenOff = 26,
 }

@@ -1,5 +1,6 @@
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using NodaTime;
 
@@ -23,6 +24,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 {
     private static readonly IReadOnlyList<Hold> NoHolds = [];
     private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
+    private static readonly IReadOnlyList<ReturnLine> NoReturnLines = [];
     private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
     private readonly Lock _gate = new();
@@ -31,6 +33,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private readonly Dictionary<string, List<Hold>> _holdsByCart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _cartVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OrderLine>> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReturnLine>> _returns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
 
@@ -177,10 +180,16 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             AddIfMissing(positions, line.Key, query.Now);
         }
 
+        var returnLines = Collect(query.ReturnIds, _returns, NoReturnLines);
+        foreach (var line in returnLines)
+        {
+            AddIfMissing(positions, line.Key, query.Now);
+        }
+
         var carts = query.CartIds.Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => _cartVersions.GetValueOrDefault(id), StringComparer.Ordinal);
 
-        return new StoreSnapshot(positions, holds, lines, carts);
+        return new StoreSnapshot(positions, holds, lines, carts) { ReturnLines = returnLines };
     }
 
     private void AddIfMissing(Dictionary<PositionKey, VersionedPosition> positions, PositionKey key, Instant now)
@@ -262,6 +271,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
 
         PutOrderLines(batch.OrderLinesPut);
+        PutReturnLines(batch.ReturnLinesPut);
 
         var outcome = new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, Append(batch.Entries));
         _outcomes.Add(batch.IdempotencyKey, outcome);
@@ -393,6 +403,30 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             else
             {
                 index.Add((line.LineId, line.Key), lines.Count);
+                lines.Add(line);
+            }
+        }
+    }
+
+    /// <summary>Puts return lines, replacing the line with the same line id and position.</summary>
+    private void PutReturnLines(IReadOnlyList<ReturnLine> puts)
+    {
+        foreach (var line in puts)
+        {
+            if (!_returns.TryGetValue(line.ReturnId, out var lines))
+            {
+                lines = [];
+                _returns.Add(line.ReturnId, lines);
+            }
+
+            var at = lines.FindIndex(
+                l => l.Key == line.Key && string.Equals(l.LineId, line.LineId, StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                lines[at] = line;
+            }
+            else
+            {
                 lines.Add(line);
             }
         }

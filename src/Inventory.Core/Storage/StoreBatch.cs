@@ -1,5 +1,6 @@
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 
 namespace Inventory.Core.Storage;
@@ -32,4 +33,11 @@ public sealed record StoreBatch(
     IReadOnlyList<OrderLine> OrderLinesPut,
     IReadOnlyList<JournalEntry> Entries,
     IReadOnlyList<string>? NewOrderIds = null,
-    IReadOnlyDictionary<string, long>? ExpectedCartVersions = null);
+    IReadOnlyDictionary<string, long>? ExpectedCartVersions = null)
+{
+    /// <summary>
+    /// Gets the return lines to insert or replace (same return, line and position). Every position whose return
+    /// lines change is among <see cref="Positions"/>, so its version serialises changes to those lines.
+    /// </summary>
+    public IReadOnlyList<ReturnLine> ReturnLinesPut { get; init; } = [];
+}

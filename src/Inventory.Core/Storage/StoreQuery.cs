@@ -15,4 +15,8 @@ public sealed record StoreQuery(
     IReadOnlyCollection<PositionKey> Positions,
     IReadOnlyCollection<Sku> Skus,
     IReadOnlyCollection<string> CartIds,
-    IReadOnlyCollection<string> OrderIds);
+    IReadOnlyCollection<string> OrderIds)
+{
+    /// <summary>Gets the returns whose lines are to be read; empty by default.</summary>
+    public IReadOnlyCollection<string> ReturnIds { get; init; } = [];
+}

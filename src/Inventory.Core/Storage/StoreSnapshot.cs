@@ -1,5 +1,6 @@
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 
 namespace Inventory.Core.Storage;
@@ -20,4 +21,8 @@ public sealed record StoreSnapshot(
     IReadOnlyDictionary<PositionKey, VersionedPosition> Positions,
     IReadOnlyList<Hold> Holds,
     IReadOnlyList<OrderLine> OrderLines,
-    IReadOnlyDictionary<string, long>? CartVersions = null);
+    IReadOnlyDictionary<string, long>? CartVersions = null)
+{
+    /// <summary>Gets the lines of the returns asked for; empty by default.</summary>
+    public IReadOnlyList<ReturnLine> ReturnLines { get; init; } = [];
+}

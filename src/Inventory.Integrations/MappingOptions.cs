@@ -1,0 +1,37 @@
+using Inventory.Core.Returns;
+using Inventory.Core.Stock;
+
+namespace Inventory.Integrations;
+
+/// <summary>What the payloads do not say and the integrator configures: locations and the meaning of grades.</summary>
+/// <remarks>A plain settings class; do not change it while mappers use it.</remarks>
+public sealed class MappingOptions
+{
+    /// <summary>Gets or sets the location orders from the storefront are committed at. Default <c>default</c>.</summary>
+    public LocationId OrderLocation { get; set; } = new("default");
+
+    /// <summary>
+    /// Gets or sets the location returns come back to (return bodies carry no location), and where a refund restocks
+    /// when its line names none. Default <c>returns</c>.
+    /// </summary>
+    public LocationId ReturnLocation { get; set; } = new("returns");
+
+    /// <summary>
+    /// Gets the platform location ids (as text) mapped to ledger locations; an id not listed becomes a location of
+    /// the same text.
+    /// </summary>
+    public IDictionary<string, LocationId> Locations { get; } = new Dictionary<string, LocationId>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets the condition each AfterShip grade (as configured by the merchant) gives received units; a grade not
+    /// listed, or no grade, sends units to inspection.
+    /// </summary>
+    public IDictionary<string, ReturnCondition> GradeConditions { get; } =
+        new Dictionary<string, ReturnCondition>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the SKU resolver. Default: an empty <see cref="InMemorySkuResolver"/>.</summary>
+    public ISkuResolver Resolver { get; set; } = new InMemorySkuResolver();
+
+    internal LocationId Location(string platformId) =>
+        Locations.TryGetValue(platformId, out var mapped) ? mapped : new LocationId(platformId);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Inventory.Core.Ledger;
+using Inventory.Core.Stock;
+
+namespace Inventory.Integrations.Payloads;
+
+/// <summary>One mapping in progress: the options, the commands so far and the items not resolved.</summary>
+internal sealed class MappingContext(MappingOptions options)
+{
+    private readonly List<LedgerCommand> _commands = [];
+    private readonly List<UnresolvedItem> _unresolved = [];
+
+    public MappingOptions Options { get; } = options;
+
+    public void Add(LedgerCommand command) => _commands.Add(command);
+
+    /// <summary>Resolves an item; an unknown one is noted and a placeholder returned, so mapping goes on to list all.</summary>
+    public Sku Resolve(ItemReference item, string path)
+    {
+        if (Options.Resolver.TryResolve(item, out var sku))
+        {
+            return sku;
+        }
+
+        _unresolved.Add(new UnresolvedItem(path, item));
+
+        return new Sku("unresolved");
+    }
+
+    public ItemReference Item(JsonElement element, string path) => new(
+        PayloadReader.OptionalString(element, path, "sku") is { Length: > 0 } sku ? sku : null,
+        PayloadReader.OptionalId(element, path, "variant_id"),
+        PayloadReader.OptionalId(element, path, "inventory_item_id"),
+        PayloadReader.OptionalId(element, path, "product_id"));
+
+    public MappingResult Result() => MappingResult.From(_commands, _unresolved);
+}
