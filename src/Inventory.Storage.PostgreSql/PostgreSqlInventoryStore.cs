@@ -1,0 +1,167 @@
+using Inventory.Core.Reservations;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+using NodaTime;
+using Npgsql;
+
+namespace Inventory.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IInventoryStore"/> on PostgreSQL, shared by any number of app servers.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every write is one transaction of guarded statements: the idempotency key is inserted first (a primary key
+/// makes a second writer of the same key wait, then see it taken); each position is changed only
+/// <c>WHERE version = expected</c>; new orders and cart versions are claimed the same way; if any guard matches
+/// no row the transaction is rolled back and the answer is a version conflict. Rows are locked in one order
+/// (key, then positions, orders and carts each sorted ordinally, then the journal head), so two batches can never
+/// wait on each other in a cycle. Journal sequence numbers come from a one-row counter updated in the same
+/// transaction, so they have no gaps and follow commit order.
+/// </para>
+/// <para>
+/// Reads run in one REPEATABLE READ, read-only transaction and so see one snapshot. Tables live in the first
+/// schema of the connection's search path; they are created or migrated by version when the store is opened.
+/// </para>
+/// <para>Safe for concurrent use by many threads; each call borrows a pooled connection.</para>
+/// </remarks>
+public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDisposable, IDisposable
+{
+    private const string PositionColumns =
+        "p.sku, p.location, p.on_hand, p.committed, p.reserved, p.damaged, p.quality_control, p.safety_stock, "
+        + "p.incoming, p.version, (SELECT COALESCE(SUM(h.quantity), 0)::bigint FROM holds h "
+        + "WHERE h.sku = p.sku AND h.location = p.location AND h.expires_at <= @now)";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgreSqlInventoryStore(NpgsqlDataSource dataSource, string connectionString)
+    {
+        _dataSource = dataSource;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>Gets the connection string the store was opened with.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Opens the store with its own connection pool, creating or migrating the schema.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="connectionString"/> is null or blank.</exception>
+    /// <exception cref="PostgreSqlSchemaException">Thrown when the schema was written by a newer store.</exception>
+    /// <exception cref="NpgsqlException">Thrown when the server cannot be reached.</exception>
+    public static async Task<PostgreSqlInventoryStore> OpenAsync(
+        string connectionString, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new PostgreSqlInventoryStore(dataSource, connectionString);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the store's connection pool.</summary>
+    /// <returns>A task that completes when the pool is closed.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Closes the store's connection pool.</summary>
+    public void Dispose() => _dataSource.Dispose();
+
+    /// <inheritdoc/>
+    public async ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        var snapshot = await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return snapshot;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<RecordedOutcome?> FindOutcomeAsync(
+        string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        return await FindOutcomeAsync(connection, idempotencyKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<VersionedPosition> GetPositionAsync(
+        PositionKey key, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadPositionAsync(connection, key, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(
+        Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection, $"SELECT {PositionColumns} FROM positions p ORDER BY p.sku, p.location;", ("now", Ticks(now)));
+
+        return await ReadPositionsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(
+        Instant now, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE expires_at <= @now "
+            + "ORDER BY expires_at, cart_id, line_id LIMIT @max;",
+            ("now", Ticks(now)),
+            ("max", (long)maxCount));
+
+        return await ReadHoldsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(
+        long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadEntriesAsync(connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<NpgsqlTransaction> BeginSnapshotAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SET TRANSACTION READ ONLY;");
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        return transaction;
+    }
+
+    private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
+}

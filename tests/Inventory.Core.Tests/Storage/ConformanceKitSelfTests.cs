@@ -1,0 +1,127 @@
+using Inventory.Core.Reservations;
+using Inventory.Core.Specification;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+using NodaTime;
+using Xunit.Sdk;
+
+namespace Inventory.Core.Tests.Storage;
+
+/// <summary>Proves the kit can fail: stores that break one rule each must be caught by the matching test.</summary>
+public sealed class ConformanceKitSelfTests
+{
+    [Fact]
+    public async Task RacingAtOneVersion_StoreIgnoringVersions_FailsTheKit()
+    {
+        var kit = new KitOver(() => new IgnoresVersions(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_RacingAtOneVersion_ExactlyOneWritten);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_OneStaleVersionInBatch_WritesNothing);
+    }
+
+    [Fact]
+    public async Task ManyThreadsReserveLastUnits_StoreIgnoringVersions_FailsTheKit()
+    {
+        var kit = new KitOver(() => new IgnoresVersions(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_ManyThreadsReserveLastUnits_ExactlyAvailableSucceed);
+    }
+
+    [Fact]
+    public async Task HoldExpiry_StoreIgnoringExpiry_FailsTheKit()
+    {
+        var kit = new KitOver(() => new IgnoresExpiry(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.GetPositionAsync_AroundHoldExpiry_CountsTheHoldOnlyBeforeExpiry);
+    }
+
+    [Fact]
+    public async Task SeveralInstances_AdapterWithoutSecondInstance_ThrowsTheSkipWithItsReason()
+    {
+        var kit = new KitOver(() => new InMemoryInventoryStore());
+
+        var skip = await Assert.ThrowsAsync<StoreCapabilityMissingException>(
+            kit.Ledger_SeveralInstancesReserveLastUnits_ExactlyAvailableSucceed);
+
+        Assert.Contains("OpenSecondInstance returned null", skip.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class KitOver(Func<IInventoryStore> create) : InventoryStoreSpecification
+    {
+        protected override IInventoryStore CreateStore() => create();
+    }
+
+    /// <summary>A broken adapter: writes every batch as if its expected versions were current (a blind write).</summary>
+    private sealed class IgnoresVersions(InMemoryInventoryStore inner) : Delegating(inner)
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public override async ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default)
+        {
+            var snapshot = await Inner.ReadAsync(query, cancellationToken);
+
+            // Time between a read and its write, as a networked database has, lets other writers in.
+            await Task.Delay(1, cancellationToken);
+
+            return snapshot;
+        }
+
+        public override async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                var current = new List<PositionWrite>();
+                foreach (var write in batch.Positions)
+                {
+                    var version = (await Inner.GetPositionAsync(write.Key, Instant.MinValue, cancellationToken)).Version;
+                    current.Add(write with { ExpectedVersion = version });
+                }
+
+                return await Inner.WriteAsync(batch with { Positions = current }, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>A broken adapter: reports every hold as live whatever the read instant.</summary>
+    private sealed class IgnoresExpiry(InMemoryInventoryStore inner) : Delegating(inner)
+    {
+        public override ValueTask<VersionedPosition> GetPositionAsync(
+            PositionKey key, Instant now, CancellationToken cancellationToken = default) =>
+            Inner.GetPositionAsync(key, Instant.MinValue, cancellationToken);
+    }
+
+    private abstract class Delegating(InMemoryInventoryStore inner) : IInventoryStore
+    {
+        protected InMemoryInventoryStore Inner => inner;
+
+        public virtual ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(query, cancellationToken);
+
+        public virtual ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(batch, cancellationToken);
+
+        public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+            inner.FindOutcomeAsync(idempotencyKey, cancellationToken);
+
+        public virtual ValueTask<VersionedPosition> GetPositionAsync(
+            PositionKey key, Instant now, CancellationToken cancellationToken = default) =>
+            inner.GetPositionAsync(key, now, cancellationToken);
+
+        public ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(
+            Instant now, CancellationToken cancellationToken = default) =>
+            inner.ReadAllPositionsAsync(now, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(
+            Instant now, int maxCount, CancellationToken cancellationToken = default) =>
+            inner.FindExpiredHoldsAsync(now, maxCount, cancellationToken);
+
+        public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(
+            long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
+            inner.ReadJournalAsync(afterSequence, maxCount, cancellationToken);
+    }
+}
