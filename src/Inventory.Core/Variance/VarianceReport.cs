@@ -1,0 +1,21 @@
+using Inventory.Core.Stock;
+
+namespace Inventory.Core.Variance;
+
+/// <summary>The outcome of one reconciliation.</summary>
+/// <param name="RowsCompared">SKU and location pairs present in either snapshot.</param>
+/// <param name="RowsWithinTolerance">Pairs whose counts agree within tolerance.</param>
+/// <param name="DiscrepancyUnits">The sum of absolute differences over the findings.</param>
+/// <param name="HeroSkus">The hero SKUs used, in ordinal order.</param>
+/// <param name="HeroDiscrepancyBasisPoints">
+/// Absolute differences on hero rows per 10,000 units of their warehouse count (rounded down); 0 with no hero stock.
+/// </param>
+/// <param name="Findings">The findings, ordered by SKU then location.</param>
+/// <remarks>Instances are immutable and safe to share between threads.</remarks>
+public sealed record VarianceReport(
+    int RowsCompared,
+    int RowsWithinTolerance,
+    long DiscrepancyUnits,
+    IReadOnlyList<Sku> HeroSkus,
+    long HeroDiscrepancyBasisPoints,
+    IReadOnlyList<VarianceFinding> Findings);
