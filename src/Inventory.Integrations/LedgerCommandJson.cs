@@ -112,7 +112,8 @@ public static class LedgerCommandJson
                 writer.WriteNumber("available", c.Available);
                 break;
             default:
-                throw new ArgumentException($"Command type {command.GetType().Name} has no JSON form.", nameof(command));
+                throw new ArgumentException(
+                    $"Command type {command.GetType().Name} has no JSON form.", nameof(command));
         }
     }
 
