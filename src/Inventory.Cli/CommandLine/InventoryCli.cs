@@ -10,6 +10,7 @@ internal static class InventoryCli
         {
             ReplayCommand.Create(),
             MapCommand.Create(),
+            ApplyCommand.Create(),
         };
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>
