@@ -13,7 +13,7 @@ public sealed class InMemorySkuResolver : ISkuResolver
     private readonly ConcurrentDictionary<string, Sku> _byVariant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Sku> _byInventoryItem = new(StringComparer.Ordinal);
 
-    /// <summary>Gets or sets whether a payload's SKU text is taken as the SKU when no id matches. Default true.</summary>
+    /// <summary>Gets or sets whether a payload's SKU text is used when no id matches. Default true.</summary>
     public bool TrustPayloadSkus { get; set; } = true;
 
     /// <summary>Maps a variant id to a SKU.</summary>

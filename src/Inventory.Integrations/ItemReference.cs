@@ -1,6 +1,6 @@
 namespace Inventory.Integrations;
 
-/// <summary>How a payload names an item: by SKU text, variant, inventory item or product, whichever it carries.</summary>
+/// <summary>How a payload names an item: SKU text, variant, inventory item or product, as it has them.</summary>
 /// <param name="Sku">The SKU text, if any.</param>
 /// <param name="VariantId">The variant id, if any (kept as text, never as a floating-point number).</param>
 /// <param name="InventoryItemId">The inventory item id, if any.</param>

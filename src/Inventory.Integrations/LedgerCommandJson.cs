@@ -68,6 +68,24 @@ public static class LedgerCommandJson
             case CancelOrder c:
                 writer.WriteString("orderId", c.OrderId);
                 break;
+            case FulfilOrder c:
+                writer.WriteString("orderId", c.OrderId);
+                if (c.Lines is not null)
+                {
+                    writer.WriteStartArray("lines");
+                    foreach (var line in c.Lines)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("lineId", line.LineId);
+                        writer.WriteNumber("quantity", line.Quantity);
+                        writer.WriteString("location", line.Location?.Value);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                break;
             case RestockRefund c:
                 writer.WriteString("orderId", c.OrderId);
                 writer.WriteString("lineId", c.LineId);
@@ -112,7 +130,8 @@ public static class LedgerCommandJson
                 writer.WriteNumber("available", c.Available);
                 break;
             default:
-                throw new ArgumentException($"Command type {command.GetType().Name} has no JSON form.", nameof(command));
+                throw new ArgumentException(
+                    $"Command type {command.GetType().Name} has no JSON form.", nameof(command));
         }
     }
 

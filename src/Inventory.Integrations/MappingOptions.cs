@@ -7,7 +7,7 @@ namespace Inventory.Integrations;
 /// <remarks>A plain settings class; do not change it while mappers use it.</remarks>
 public sealed class MappingOptions
 {
-    /// <summary>Gets or sets the location orders from the storefront are committed at. Default <c>default</c>.</summary>
+    /// <summary>Gets or sets the location storefront orders are committed at. Default <c>default</c>.</summary>
     public LocationId OrderLocation { get; set; } = new("default");
 
     /// <summary>
@@ -20,7 +20,8 @@ public sealed class MappingOptions
     /// Gets the platform location ids (as text) mapped to ledger locations; an id not listed becomes a location of
     /// the same text.
     /// </summary>
-    public IDictionary<string, LocationId> Locations { get; } = new Dictionary<string, LocationId>(StringComparer.Ordinal);
+    public IDictionary<string, LocationId> Locations { get; } =
+        new Dictionary<string, LocationId>(StringComparer.Ordinal);
 
     /// <summary>
     /// Gets the condition each AfterShip grade (as configured by the merchant) gives received units; a grade not

@@ -31,6 +31,7 @@ public sealed class MappingResult
             ? $"{Commands.Count} command(s)"
             : "not mapped: " + string.Join("; ", Unresolved);
 
-    internal static MappingResult From(IReadOnlyList<LedgerCommand> commands, IReadOnlyList<UnresolvedItem> unresolved) =>
+    internal static MappingResult From(
+        IReadOnlyList<LedgerCommand> commands, IReadOnlyList<UnresolvedItem> unresolved) =>
         unresolved.Count == 0 ? new(commands, []) : new([], unresolved);
 }

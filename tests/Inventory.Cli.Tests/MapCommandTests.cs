@@ -55,7 +55,8 @@ public sealed class MapCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
-        Assert.Contains("$.line_items[0].quantity: a quantity must not be negative (was -1)", run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "$.line_items[0].quantity: a quantity must not be negative (was -1)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +65,8 @@ public sealed class MapCommandTests : IDisposable
         await File.WriteAllTextAsync(_path, """{"inventory_item_id": 808950810, "location_id": 9, "available": 6}""");
 
         var unknown = await CliRun.RunAsync("map", "shopify", "inventory_levels/update", _path);
-        var known = await CliRun.RunAsync("map", "shopify", "inventory_levels/update", _path, "--item", "808950810=IPOD");
+        var known = await CliRun.RunAsync(
+            "map", "shopify", "inventory_levels/update", _path, "--item", "808950810=IPOD");
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unknown item (inventory item 808950810)", unknown.Error, StringComparison.Ordinal);

@@ -48,7 +48,8 @@ public sealed class RefundToLedgerTests
 
         var refund = mapper.Map("refunds/create", Fixture.Text(Refund));
 
-        Assert.All(refund.Commands.Cast<Core.Returns.RestockRefund>(), r => Assert.Equal("9007199254740993", r.OrderId));
+        Assert.All(
+            refund.Commands.Cast<Core.Returns.RestockRefund>(), r => Assert.Equal("9007199254740993", r.OrderId));
     }
 
     private static async Task<(InventoryLedger Ledger, Shopify.ShopifyMapper Mapper)> LedgerWithShippedOrderAsync()

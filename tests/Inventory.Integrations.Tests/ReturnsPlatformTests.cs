@@ -54,10 +54,12 @@ public sealed class ReturnsPlatformTests
     [Fact]
     public void AfterShipApproved_BundleItem_IsInitiatedAsItsChildren()
     {
-        var result = new AfterShipMapper(Options()).Map("return.approved", Fixture.Bytes("AfterShip/return_approved_bundle.json"));
+        var result = new AfterShipMapper(Options())
+            .Map("return.approved", Fixture.Bytes("AfterShip/return_approved_bundle.json"));
 
         var lines = result.Commands.Cast<InitiateReturn>().Select(c => (c.LineId, c.Sku.Value, c.Quantity)).ToList();
-        Assert.Equal([("itm_mug", "MUG-BLUE", 2L), ("itm_kit_mug", "MUG-BLUE", 1L), ("itm_kit_cap", "CAP-RED", 2L)], lines);
+        Assert.Equal(
+            [("itm_mug", "MUG-BLUE", 2L), ("itm_kit_mug", "MUG-BLUE", 1L), ("itm_kit_cap", "CAP-RED", 2L)], lines);
     }
 
     [Fact]
@@ -71,7 +73,8 @@ public sealed class ReturnsPlatformTests
             new InMemoryInventoryStore(), new FakeClock(Instant.FromUtc(2026, 5, 1, 12, 0)), new InventoryOptions());
 
         string[] steps = ["return.approved", "return.receiving.created", "return.restock.created", "return.resolved"];
-        string[] files = ["return_approved_bundle", "return_receiving_created", "return_restock_created", "return_done"];
+        string[] files =
+            ["return_approved_bundle", "return_receiving_created", "return_restock_created", "return_done"];
         for (var twice = 0; twice < 2; twice++)
         {
             foreach (var (topic, file) in steps.Zip(files))

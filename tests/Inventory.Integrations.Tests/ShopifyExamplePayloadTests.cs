@@ -45,7 +45,10 @@ public sealed class ShopifyExamplePayloadTests
         Assert.Equal("820982911946154500", order.OrderId);
         Assert.Equal("shopify:orders/create:820982911946154500", order.IdempotencyKey);
         Assert.Equal(
-            ["487817672276298560", "789012345678901200", "890123456789012400", "976318377106520300", "315789986012684400"],
+            [
+                "487817672276298560", "789012345678901200", "890123456789012400", "976318377106520300",
+                "315789986012684400",
+            ],
             order.Lines.Select(l => l.LineId));
         Assert.Equal(
             ["SKU2006-001", "LENS-PROTECT-2YR", "CASE-LEATHER-PREM", "SKU2006-020", "SKU2006-035"],
@@ -59,7 +62,9 @@ public sealed class ShopifyExamplePayloadTests
         var result = Mapper().Map("refunds/create", Fixture.Bytes("Shopify/gadget_2026-04_refunds_create.json"));
 
         var refunds = result.Commands.Cast<RestockRefund>().ToList();
-        Assert.All(refunds, r => Assert.Equal((RefundRestock.NoRestock, 1L, (LocationId?)null), (r.Restock, r.Quantity, r.Location)));
+        Assert.All(
+            refunds,
+            r => Assert.Equal((RefundRestock.NoRestock, 1L, (LocationId?)null), (r.Restock, r.Quantity, r.Location)));
         Assert.Equal("487817672276298560", refunds[0].LineId);
         Assert.Equal("shopify:refunds/create:890088186047892400/487817672276298600", refunds[0].IdempotencyKey);
     }
@@ -71,7 +76,8 @@ public sealed class ShopifyExamplePayloadTests
 
         var refunds = result.Commands.Cast<RestockRefund>().ToList();
         Assert.Equal(["703073504", "466157049"], refunds.Select(r => r.LineId));
-        Assert.All(refunds, r => Assert.Equal(("450789469", RefundRestock.Cancel, 1L), (r.OrderId, r.Restock, r.Quantity)));
+        Assert.All(
+            refunds, r => Assert.Equal(("450789469", RefundRestock.Cancel, 1L), (r.OrderId, r.Restock, r.Quantity)));
     }
 
     [Fact]
@@ -89,12 +95,16 @@ public sealed class ShopifyExamplePayloadTests
     [Fact]
     public void Map_InventoryLevelsExample_SetsAvailablePerItemAndLocation()
     {
-        var result = Mapper().Map("inventory_levels/update", Fixture.Bytes("Shopify/shopify_python_api_inventory_levels.json"));
+        var result = Mapper()
+            .Map("inventory_levels/update", Fixture.Bytes("Shopify/shopify_python_api_inventory_levels.json"));
 
         var levels = result.Commands.Cast<SetAvailable>()
             .Select(l => (l.Sku.Value, l.Location.Value, l.Available)).ToList();
         Assert.Equal(
-            [("IPOD-GREEN", "487838322", 27L), ("IPOD-BLACK", "W-905", 1L), ("IPOD-BLACK", "487838322", 9L), ("IPOD-GREEN", "W-905", 3L)],
+            [
+                ("IPOD-GREEN", "487838322", 27L), ("IPOD-BLACK", "W-905", 1L),
+                ("IPOD-BLACK", "487838322", 9L), ("IPOD-GREEN", "W-905", 3L),
+            ],
             levels);
     }
 
@@ -126,7 +136,8 @@ public sealed class ShopifyExamplePayloadTests
         var options = new MappingOptions { OrderLocation = new LocationId("store-1") };
         options.Locations["905684977"] = new LocationId("W-905");
         var resolver = new InMemorySkuResolver();
-        resolver.AddInventoryItem("39072856", new Sku("IPOD-GREEN")).AddInventoryItem("808950810", new Sku("IPOD-BLACK"));
+        resolver.AddInventoryItem("39072856", new Sku("IPOD-GREEN"))
+            .AddInventoryItem("808950810", new Sku("IPOD-BLACK"));
         options.Resolver = resolver;
 
         return new ShopifyMapper(options);

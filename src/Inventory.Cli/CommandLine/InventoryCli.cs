@@ -12,6 +12,7 @@ internal static class InventoryCli
             BundlesCommand.Create(),
             AdjustmentsCommand.Create(),
             MapCommand.Create(),
+            ApplyCommand.Create(),
         };
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>

@@ -8,15 +8,19 @@ namespace Inventory.Cli.CommandLine;
 /// <summary>The <c>inventory map</c> command: prints the ledger commands a webhook body maps to.</summary>
 internal static class MapCommand
 {
-    /// <summary>The exit code for a payload that cannot be mapped: unreadable, invalid, or naming unknown items.</summary>
+    /// <summary>The exit code for a payload that cannot be mapped (unreadable, invalid, unknown items).</summary>
     public const int PayloadError = 2;
 
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "Who sent the payload: shopify, loop or aftership." };
+        var source = new Argument<string>("source") { Description = "Who sent it: shopify, loop or aftership." };
         var topic = new Argument<string>("topic") { Description = "The webhook topic, such as refunds/create." };
         var file = new Argument<string>("payload") { Description = "The JSON body, as received." };
-        var format = new Option<string>("--format") { Description = "The output format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "The output format.",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "json");
         var orderLocation = new Option<string>("--order-location")
         {
@@ -50,7 +54,8 @@ internal static class MapCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(MapRequest request, InvocationConfiguration io, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        MapRequest request, InvocationConfiguration io, CancellationToken cancellationToken)
     {
         MappingResult result;
         try
@@ -58,7 +63,8 @@ internal static class MapCommand
             var body = await File.ReadAllBytesAsync(request.Path, cancellationToken).ConfigureAwait(false);
             result = new WebhookMapper(Options(request)).Map(request.Source, request.Topic, body);
         }
-        catch (Exception ex) when (ex is PayloadException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex)
+            when (ex is PayloadException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             await io.Error.WriteLineAsync($"inventory map: {request.Path}: {ex.Message}").ConfigureAwait(false);
             return PayloadError;

@@ -193,6 +193,10 @@ public sealed partial class InventoryLedger
             Received = checked(record.Received + command.Quantity),
         });
 
+        // Rewriting the sold line unchanged writes its position too, so two refunds of one line that restock at
+        // different locations are serialised by that position's version and cannot both pass the check above.
+        work.PutOrderLine(lines[0]);
+
         return null;
     }
 

@@ -33,6 +33,6 @@ public enum LedgerStatus
     /// <summary>More units were received for a return line than it still expects (an over-receipt).</summary>
     ExceedsExpectedReturn = 22,
 
-    /// <summary>A refund asked to restock more units of an order line than were shipped and not yet restocked.</summary>
+    /// <summary>A refund asked to restock more units of a line than shipped and were not yet restocked.</summary>
     ExceedsReturnable = 23,
 }

@@ -9,6 +9,6 @@ public enum ReturnClosure
     /// <summary>The return expired (its label ran out) before the units arrived.</summary>
     Expired = 2,
 
-    /// <summary>The return was closed (completed) while some units had not arrived; they are no longer expected.</summary>
+    /// <summary>The return was closed (completed) before every unit arrived; the rest are not expected.</summary>
     Closed = 3,
 }

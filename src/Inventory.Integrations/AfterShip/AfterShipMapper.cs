@@ -43,7 +43,9 @@ public sealed class AfterShipMapper
     /// <param name="topic">The event name.</param>
     /// <param name="body">The raw body bytes.</param>
     /// <returns>The commands, or the items the resolver did not know.</returns>
-    /// <exception cref="PayloadException">Thrown when the topic is unknown or the body is invalid; names the JSON path.</exception>
+    /// <exception cref="PayloadException">
+    /// Thrown when the topic is unknown or the body is invalid; the message names the JSON path.
+    /// </exception>
     public MappingResult Map(string topic, ReadOnlyMemory<byte> body)
     {
         if (!Topics.Contains(topic, StringComparer.Ordinal))
@@ -171,7 +173,9 @@ public sealed class AfterShipMapper
             var grade = String(grading, at, "grade");
             var units = Quantity(grading, at, "quantity");
             graded = checked(graded + units);
-            var condition = context.Options.GradeConditions.TryGetValue(grade, out var c) ? c : ReturnCondition.NeedsInspection;
+            var condition = context.Options.GradeConditions.TryGetValue(grade, out var c)
+                ? c
+                : ReturnCondition.NeedsInspection;
             byCondition[condition] = checked(byCondition.GetValueOrDefault(condition) + units);
         }
 
@@ -184,10 +188,14 @@ public sealed class AfterShipMapper
         if (graded < quantity)
         {
             var rest = quantity - graded;
-            byCondition[ReturnCondition.NeedsInspection] = checked(byCondition.GetValueOrDefault(ReturnCondition.NeedsInspection) + rest);
+            var inspect = byCondition.GetValueOrDefault(ReturnCondition.NeedsInspection);
+            byCondition[ReturnCondition.NeedsInspection] = checked(inspect + rest);
         }
 
-        return byCondition.Where(p => p.Value > 0).OrderBy(p => p.Key).Select(p => new ReturnReceipt(p.Key, p.Value)).ToList();
+        return byCondition.Where(p => p.Value > 0)
+            .OrderBy(p => p.Key)
+            .Select(p => new ReturnReceipt(p.Key, p.Value))
+            .ToList();
     }
 
     private static void Restock(MappingContext context, JsonElement root)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Inventory.Core.Returns;
 using Inventory.Core.Stock;
@@ -41,7 +42,9 @@ public sealed class LoopMapper
     /// <param name="topic">The topic.</param>
     /// <param name="body">The raw body bytes.</param>
     /// <returns>The commands, or the items the resolver did not know.</returns>
-    /// <exception cref="PayloadException">Thrown when the topic is unknown or the body is invalid; names the JSON path.</exception>
+    /// <exception cref="PayloadException">
+    /// Thrown when the topic is unknown or the body is invalid; the message names the JSON path.
+    /// </exception>
     public MappingResult Map(string topic, ReadOnlyMemory<byte> body)
     {
         if (!Topics.Contains(topic, StringComparer.Ordinal))
@@ -117,7 +120,8 @@ public sealed class LoopMapper
         {
             var (count, sku) = units[lineItemId];
             context.Add(new InitiateReturn(
-                $"loop:return:{returnId}/{lineItemId}", returnId, lineItemId, sku, context.Options.ReturnLocation, count)
+                $"loop:return:{returnId}/{lineItemId}", returnId, lineItemId, sku, context.Options.ReturnLocation,
+                count)
             {
                 Source = "loop",
             });
@@ -148,7 +152,8 @@ public sealed class LoopMapper
             if (quantity > 0)
             {
                 context.Add(new ReceiveStock(
-                    $"loop:restock:{returnId}/{index - 1}", sku, location, quantity, ReceiptKind.Return, $"return:{returnId}")
+                    $"loop:restock:{returnId}/{index - 1}", sku, location, quantity, ReceiptKind.Return,
+                    $"return:{returnId}")
                 {
                     Source = "loop",
                 });
@@ -162,9 +167,10 @@ public sealed class LoopMapper
         {
             var at = $"$.restock_items.{item.Name}";
             var text = item.Value.ValueKind == JsonValueKind.String ? item.Value.GetString() : item.Value.GetRawText();
-            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity))
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
             {
-                throw new PayloadException(at, $"a whole, non-negative quantity is expected (was {item.Value.GetRawText()})");
+                throw new PayloadException(
+                    at, $"a whole, non-negative quantity is expected (was {item.Value.GetRawText()})");
             }
 
             if (quantity > 0)

@@ -14,7 +14,7 @@ internal sealed class MappingContext(MappingOptions options)
 
     public void Add(LedgerCommand command) => _commands.Add(command);
 
-    /// <summary>Resolves an item; an unknown one is noted and a placeholder returned, so mapping goes on to list all.</summary>
+    /// <summary>Resolves an item; an unknown one is noted and a placeholder returned, to list them all.</summary>
     public Sku Resolve(ItemReference item, string path)
     {
         if (Options.Resolver.TryResolve(item, out var sku))

@@ -39,7 +39,9 @@ internal static class PayloadReader
     {
         var value = Required(parent, path, name);
 
-        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw Wrong(path, name, "an array", value);
+        return value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : throw Wrong(path, name, "an array", value);
     }
 
     public static JsonElement.ArrayEnumerator OptionalArray(JsonElement parent, string path, string name)
@@ -49,12 +51,14 @@ internal static class PayloadReader
             return default;
         }
 
-        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw Wrong(path, name, "an array", value);
+        return value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : throw Wrong(path, name, "an array", value);
     }
 
     /// <summary>Reads an id written as a JSON integer or string, as text; never through a double.</summary>
     public static string Id(JsonElement parent, string path, string name) =>
-        OptionalId(parent, path, name) ?? throw new PayloadException(Join(path, name), "is required and was missing or null");
+        OptionalId(parent, path, name) ?? throw Missing(path, name);
 
     public static string? OptionalId(JsonElement parent, string path, string name)
     {
@@ -71,7 +75,8 @@ internal static class PayloadReader
                 return number.ToString(CultureInfo.InvariantCulture);
             case JsonValueKind.Number:
                 throw new PayloadException(
-                    Join(path, name), $"an id must be a whole number within 64 bits or a string (was {value.GetRawText()})");
+                    Join(path, name),
+                    $"an id must be a whole number within 64 bits or a string (was {value.GetRawText()})");
             default:
                 throw Wrong(path, name, "an id (integer or string)", value);
         }
@@ -88,7 +93,7 @@ internal static class PayloadReader
     }
 
     public static string String(JsonElement parent, string path, string name) =>
-        OptionalString(parent, path, name) ?? throw new PayloadException(Join(path, name), "is required and was missing or null");
+        OptionalString(parent, path, name) ?? throw Missing(path, name);
 
     /// <summary>Reads a whole, non-negative quantity; a fraction, a negative or a string is an error.</summary>
     public static long Quantity(JsonElement parent, string path, string name)
@@ -136,9 +141,8 @@ internal static class PayloadReader
     {
         if (parent.ValueKind != JsonValueKind.Object)
         {
-            var shown = parent.GetRawText();
             throw new PayloadException(
-                path, $"an object with '{name}' is expected (was {parent.ValueKind}: {(shown.Length > 40 ? shown[..40] + "..." : shown)})");
+                path, $"an object with '{name}' is expected (was {parent.ValueKind}: {Shown(parent)})");
         }
 
         return parent.TryGetProperty(name, out value);
@@ -149,13 +153,18 @@ internal static class PayloadReader
     private static JsonElement Required(JsonElement parent, string path, string name) =>
         TryGet(parent, path, name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
-            : throw new PayloadException(Join(path, name), "is required and was missing or null");
+            : throw Missing(path, name);
 
-    private static PayloadException Wrong(string path, string name, string expected, JsonElement value)
+    private static PayloadException Wrong(string path, string name, string expected, JsonElement value) =>
+        new(Join(path, name), $"{expected} is expected (was {value.ValueKind}: {Shown(value)})");
+
+    private static PayloadException Missing(string path, string name) =>
+        new(Join(path, name), "is required and was missing or null");
+
+    private static string Shown(JsonElement value)
     {
-        var shown = value.GetRawText();
-        shown = shown.Length > 40 ? shown[..40] + "..." : shown;
+        var text = value.GetRawText();
 
-        return new PayloadException(Join(path, name), $"{expected} is expected (was {value.ValueKind}: {shown})");
+        return text.Length > 40 ? text[..40] + "..." : text;
     }
 }

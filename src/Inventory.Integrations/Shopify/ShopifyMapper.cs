@@ -15,8 +15,8 @@ namespace Inventory.Integrations.Shopify;
 /// <c>returns/approve</c> (a return line initiated per return line item), <c>returns/cancel</c>,
 /// <c>returns/close</c>, <c>inventory_levels/update</c>; <c>returns/request</c> and <c>returns/decline</c> move
 /// no stock (a return counts as incoming once approved); nor does <c>orders/updated</c> (order edits are not
-/// followed: an edit that removes a line reaches stock through its refund). Idempotency keys derive from Shopify's own ids, so a
-/// webhook delivered twice maps to the same commands.
+/// followed: an edit that removes a line reaches stock through its refund). Idempotency keys derive from
+/// Shopify's own ids, so a webhook delivered twice maps to the same commands.
 /// </para>
 /// <para>
 /// A body wrapped as in Shopify's documented examples (<c>{"response": {...}}</c>) or in a REST envelope
@@ -157,7 +157,8 @@ public sealed class ShopifyMapper
 
         if (lines.Count > 0)
         {
-            context.Add(new PlaceExternalOrder($"shopify:orders/create:{orderId}", orderId, lines) { Source = "shopify" });
+            var key = $"shopify:orders/create:{orderId}";
+            context.Add(new PlaceExternalOrder(key, orderId, lines) { Source = "shopify" });
         }
     }
 
@@ -174,7 +175,9 @@ public sealed class ShopifyMapper
             var orderLineId = Id(line, at, "line_item_id");
             var quantity = Quantity(line, at, "quantity");
             var restock = Restock(line, at, legacy);
-            var location = OptionalId(line, at, "location_id") is { } id ? context.Options.Location(id) : (LocationId?)null;
+            var location = OptionalId(line, at, "location_id") is { } id
+                ? context.Options.Location(id)
+                : (LocationId?)null;
             if (restock == RefundRestock.Return)
             {
                 location ??= context.Options.ReturnLocation;
@@ -245,7 +248,8 @@ public sealed class ShopifyMapper
 
     private static (JsonElement Item, string Path) ReturnedItem(JsonElement line, string path)
     {
-        if (TryGet(line, path, "fulfillment_line_item", out var fulfilment) && fulfilment.ValueKind == JsonValueKind.Object)
+        if (TryGet(line, path, "fulfillment_line_item", out var fulfilment)
+            && fulfilment.ValueKind == JsonValueKind.Object)
         {
             var at = Join(path, "fulfillment_line_item");
             return (Object(fulfilment, at, "line_item"), Join(at, "line_item"));
@@ -285,7 +289,9 @@ public sealed class ShopifyMapper
         var updated = OptionalString(level, path, "updated_at") ?? "-";
         var sku = context.Resolve(new ItemReference(InventoryItemId: itemId), path);
         context.Add(new SetAvailable(
-            $"shopify:inventory_levels/update:{itemId}@{locationId}:{updated}", sku, context.Options.Location(locationId),
+            $"shopify:inventory_levels/update:{itemId}@{locationId}:{updated}",
+            sku,
+            context.Options.Location(locationId),
             available)
         {
             Source = "shopify",

@@ -42,7 +42,9 @@ public static class WebhookSignature
     /// <param name="body">The raw body bytes.</param>
     /// <param name="secret">The webhook secret.</param>
     /// <returns>True only when a signature header is present and matches.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="headers"/> or <paramref name="secret"/> is null.</exception>
+    /// <exception cref="ArgumentNullException">
+    /// Thrown when <paramref name="headers"/> or <paramref name="secret"/> is null.
+    /// </exception>
     public static bool Verify(
         WebhookSource source, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body, string secret)
     {
@@ -70,7 +72,9 @@ public static class WebhookSignature
     /// <param name="body">The raw body bytes.</param>
     /// <param name="secret">The webhook secret.</param>
     /// <returns>True when the signature matches; false for a wrong or undecodable one.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="signature"/> or <paramref name="secret"/> is null.</exception>
+    /// <exception cref="ArgumentNullException">
+    /// Thrown when <paramref name="signature"/> or <paramref name="secret"/> is null.
+    /// </exception>
     public static bool Matches(string signature, ReadOnlySpan<byte> body, string secret)
     {
         ArgumentNullException.ThrowIfNull(signature);

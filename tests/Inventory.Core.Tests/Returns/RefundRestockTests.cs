@@ -132,6 +132,31 @@ public sealed class RefundRestockTests
         Assert.Contains("needs the location to restock at", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RestockRefund_TwoRefundsOfOneLineRacingToTwoLocations_NeverRestockMoreThanShipped()
+    {
+        var store = new ConflictingStore(0);
+        var clock = new NodaTime.Testing.FakeClock(Start);
+        var ledger = new InventoryLedger(store, clock, new InventoryOptions());
+        var other = new InventoryLedger(store.Inner, clock, new InventoryOptions());
+        await other.ExecuteAsync(new ReceiveStock("stock", new Sku("A"), W1, 10));
+        await other.ExecuteAsync(new PlaceExternalOrder("order", "o1", [ExternalLine("l1", "A", "W1", 5)]));
+        await other.ExecuteAsync(new FulfilOrder("ship-3", "o1", [new FulfilmentLine("l1", 3)]));
+
+        // The second refund lands between the first one's read and its write.
+        store.BeforeWrite = async () =>
+        {
+            store.BeforeWrite = null;
+            await other.ExecuteAsync(new RestockRefund("refund-b", "o1", "l1", 2, RefundRestock.Return, W2));
+        };
+        var first = await ledger.ExecuteAsync(
+            new RestockRefund("refund-a", "o1", "l1", 2, RefundRestock.Return, new LocationId("W3")));
+
+        Assert.Equal(LedgerStatus.ExceedsReturnable, first.Status);
+        Assert.Equal(2, (await other.GetPositionAsync(new Sku("A"), W2)).OnHand);
+        Assert.Equal(StockPosition.Empty, await other.GetPositionAsync(new Sku("A"), new LocationId("W3")));
+    }
+
     private static async Task<LedgerHarness> OrderOfTenWithSevenShippedAsync()
     {
         var harness = new LedgerHarness();
