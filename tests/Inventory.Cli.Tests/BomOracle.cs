@@ -31,7 +31,9 @@ internal sealed class BomOracle
         var live = _rows.Where(r => r.From <= day && (r.To is null || day <= r.To)).ToList();
         var children = live.Select(r => r.Child).ToHashSet();
 
-        return [.. live.Select(r => r.Parent).Distinct().Where(p => !children.Contains(p)).Order(StringComparer.Ordinal)];
+        var parents = live.Select(r => r.Parent).Distinct().Where(p => !children.Contains(p));
+
+        return [.. parents.Order(StringComparer.Ordinal)];
     }
 
     public long Available(string bundle, DateOnly day, string location) =>

@@ -10,7 +10,8 @@ public static class BundleMath
     /// Gets floor(min over components (units / quantity per bundle)) in integer arithmetic: the whole bundles the
     /// units allow. A component with no units, or negative units, allows none.
     /// </summary>
-    /// <param name="perBundle">The leaf components of one bundle, each once (see <see cref="BundleCatalog.Explode"/>).</param>
+    /// <param name="perBundle">The leaf components of one bundle, each once (see <see
+    /// cref="BundleCatalog.Explode"/>).</param>
     /// <param name="units">The units of a component.</param>
     /// <param name="limiting">The component that allows the fewest bundles.</param>
     /// <returns>The whole bundles; zero when <paramref name="perBundle"/> is empty.</returns>
@@ -41,7 +42,8 @@ public static class BundleMath
     /// component / quantity per bundle).
     /// </summary>
     /// <param name="perBundle">The leaf components of one bundle.</param>
-    /// <param name="netMoved">Net units of each component delivered (or returned); missing components count as 0.</param>
+    /// <param name="netMoved">Net units of each component delivered (or returned); missing components count as
+    /// 0.</param>
     /// <returns>The whole bundles.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     public static long WholeBundles(IReadOnlyList<BundleComponent> perBundle, IReadOnlyDictionary<Sku, long> netMoved)
@@ -79,7 +81,11 @@ public static class BundleMath
     /// <returns>The availability, with a null location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     public static BundleAvailability Pooled(
-        BundleCatalog catalog, Sku bundle, NodaTime.Instant at, ComponentStock stock, IReadOnlyCollection<LocationId> locations)
+        BundleCatalog catalog,
+        Sku bundle,
+        NodaTime.Instant at,
+        ComponentStock stock,
+        IReadOnlyCollection<LocationId> locations)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(stock);

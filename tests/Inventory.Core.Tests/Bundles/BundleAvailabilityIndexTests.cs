@@ -35,7 +35,8 @@ public sealed class BundleAvailabilityIndexTests
         var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
         var changes = new List<AvailabilityChange>();
 
-        index.Update([new StockLevel(S("X"), 6), new StockLevel(S("Z"), 100), new StockLevel(S("NOT-USED"), 3)], changes);
+        index.Update(
+            [new StockLevel(S("X"), 6), new StockLevel(S("Z"), 100), new StockLevel(S("NOT-USED"), 3)], changes);
 
         Assert.Equal(
             [

@@ -100,7 +100,8 @@ public sealed class BundleCatalogTests
 
         Assert.Equal(3, error.Problems.Count);
         Assert.Contains("bundle K1, component line 1 (A), has quantity 0", error.Problems[0], StringComparison.Ordinal);
-        Assert.Contains("bundle K2, component line 1 (B), has quantity -3", error.Problems[1], StringComparison.Ordinal);
+        Assert.Contains(
+            "bundle K2, component line 1 (B), has quantity -3", error.Problems[1], StringComparison.Ordinal);
         Assert.Contains("bundle K3 has no components", error.Problems[2], StringComparison.Ordinal);
     }
 
