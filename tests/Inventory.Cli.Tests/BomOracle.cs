@@ -8,6 +8,7 @@ internal sealed class BomOracle
 {
     private readonly List<(string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)> _rows = [];
     private readonly Dictionary<(string Sku, string Location), long> _stock = [];
+    private ILookup<string, (string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)>? _byParent;
 
     public BomOracle(string bomPath, string stockPath)
     {
@@ -23,6 +24,9 @@ internal sealed class BomOracle
             _stock[key] = _stock.GetValueOrDefault(key) + long.Parse(fields[4]);
         }
     }
+
+    private ILookup<string, (string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)> ByParent =>
+        _byParent ??= _rows.ToLookup(r => r.Parent);
 
     public IEnumerable<string> Locations => _stock.Keys.Select(k => k.Location).Distinct();
 
@@ -52,7 +56,7 @@ internal sealed class BomOracle
 
     private void Walk(string sku, long quantity, DateOnly day, Dictionary<string, long> totals)
     {
-        var lines = _rows.Where(r => r.Parent == sku && r.From <= day && (r.To is null || day <= r.To)).ToList();
+        var lines = ByParent[sku].Where(r => r.From <= day && (r.To is null || day <= r.To)).ToList();
         if (lines.Count == 0)
         {
             totals[sku] = totals.GetValueOrDefault(sku) + quantity;
