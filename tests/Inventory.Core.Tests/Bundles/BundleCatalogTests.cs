@@ -106,6 +106,18 @@ public sealed class BundleCatalogTests
     }
 
     [Fact]
+    public void Register_NullDefinitionAndMissingParent_ReportBothByIndex()
+    {
+        var catalog = new BundleCatalog();
+
+        var error = Assert.Throws<BundleDefinitionException>(
+            () => catalog.Register([Kit("K", C("A", 1)), null!, new BundleDefinition(default, [C("A", 1)])]));
+
+        Assert.Equal(["definition at index 1 is null.", "definition at index 2 has no parent SKU."], error.Problems);
+        Assert.Empty(catalog.Definitions);
+    }
+
+    [Fact]
     public void Register_DeeperThanTheLimit_ReportsDepthPathAndLimit()
     {
         var catalog = new BundleCatalog(maxDepth: 2);
