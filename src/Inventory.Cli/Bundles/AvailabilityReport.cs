@@ -15,8 +15,9 @@ internal sealed record AvailabilityReport(
         var lines = new List<BundleReportLine>();
         foreach (var bundle in catalog.TopLevelBundles(at))
         {
-            var perLocation = locations.Select(l => BundleMath.AtLocation(catalog, bundle, at, stock, l)).ToList();
-            var pooled = BundleMath.Pooled(catalog, bundle, at, stock, locations);
+            var perLocation = BundleMath.Availability(
+                catalog, bundle, at, stock, locations, AvailabilityScope.PerLocation);
+            var pooled = BundleMath.Availability(catalog, bundle, at, stock, locations, AvailabilityScope.Pooled)[0];
             lines.Add(new BundleReportLine(bundle, perLocation, pooled));
         }
 

@@ -53,6 +53,38 @@ public static class BundleMath
         return WholeBundles(perBundle, s => netMoved.GetValueOrDefault(s), out _);
     }
 
+    /// <summary>Gets the availability of a bundle over a location set, by the chosen rule.</summary>
+    /// <param name="catalog">The bundle definitions.</param>
+    /// <param name="bundle">The bundle SKU.</param>
+    /// <param name="at">The instant whose definition applies.</param>
+    /// <param name="stock">The component stock.</param>
+    /// <param name="locations">The location set, each counted once.</param>
+    /// <param name="scope">
+    /// <see cref="AvailabilityScope.PerLocation"/> for one figure per location (in the order given);
+    /// <see cref="AvailabilityScope.Pooled"/> for one figure over the whole set.
+    /// </param>
+    /// <returns>The figures.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="scope"/> is not defined.</exception>
+    public static IReadOnlyList<BundleAvailability> Availability(
+        BundleCatalog catalog,
+        Sku bundle,
+        NodaTime.Instant at,
+        ComponentStock stock,
+        IReadOnlyCollection<LocationId> locations,
+        AvailabilityScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(locations);
+
+        return scope switch
+        {
+            AvailabilityScope.PerLocation =>
+                [.. locations.Distinct().Select(l => AtLocation(catalog, bundle, at, stock, l))],
+            AvailabilityScope.Pooled => [Pooled(catalog, bundle, at, stock, locations)],
+            _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Use PerLocation or Pooled."),
+        };
+    }
+
     /// <summary>Gets the availability of a bundle at one location.</summary>
     /// <param name="catalog">The bundle definitions.</param>
     /// <param name="bundle">The bundle SKU.</param>
