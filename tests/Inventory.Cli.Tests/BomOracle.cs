@@ -8,6 +8,7 @@ internal sealed class BomOracle
 {
     private readonly List<(string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)> _rows = [];
     private readonly Dictionary<(string Sku, string Location), long> _stock = [];
+    private ILookup<string, (string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)>? _byParent;
 
     public BomOracle(string bomPath, string stockPath)
     {
@@ -24,6 +25,9 @@ internal sealed class BomOracle
         }
     }
 
+    private ILookup<string, (string Parent, string Child, long Quantity, DateOnly From, DateOnly? To)> ByParent =>
+        _byParent ??= _rows.ToLookup(r => r.Parent);
+
     public IEnumerable<string> Locations => _stock.Keys.Select(k => k.Location).Distinct();
 
     public List<string> TopLevel(DateOnly day)
@@ -31,7 +35,9 @@ internal sealed class BomOracle
         var live = _rows.Where(r => r.From <= day && (r.To is null || day <= r.To)).ToList();
         var children = live.Select(r => r.Child).ToHashSet();
 
-        return [.. live.Select(r => r.Parent).Distinct().Where(p => !children.Contains(p)).Order(StringComparer.Ordinal)];
+        var parents = live.Select(r => r.Parent).Distinct().Where(p => !children.Contains(p));
+
+        return [.. parents.Order(StringComparer.Ordinal)];
     }
 
     public long Available(string bundle, DateOnly day, string location) =>
@@ -50,7 +56,7 @@ internal sealed class BomOracle
 
     private void Walk(string sku, long quantity, DateOnly day, Dictionary<string, long> totals)
     {
-        var lines = _rows.Where(r => r.Parent == sku && r.From <= day && (r.To is null || day <= r.To)).ToList();
+        var lines = ByParent[sku].Where(r => r.From <= day && (r.To is null || day <= r.To)).ToList();
         if (lines.Count == 0)
         {
             totals[sku] = totals.GetValueOrDefault(sku) + quantity;

@@ -64,7 +64,8 @@ public sealed class BundlesAvailabilityTests
         var bundle = JsonDocument.Parse(run.Output).RootElement.GetProperty("bundles")[0];
         Assert.Equal("P1", bundle.GetProperty("sku").GetString());
         Assert.Equal(6, bundle.GetProperty("pooled").GetInt64());
-        Assert.Equal([5L, 1L, 0L], bundle.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("available").GetInt64()));
+        var perLocation = bundle.GetProperty("locations").EnumerateArray();
+        Assert.Equal([5L, 1L, 0L], perLocation.Select(l => l.GetProperty("available").GetInt64()));
         Assert.Equal("P3", bundle.GetProperty("locations")[0].GetProperty("limiting").GetString());
     }
 
@@ -75,11 +76,13 @@ public sealed class BundlesAvailabilityTests
         using var stock = TempCsv.Raw("sku,location,available\nA,W1,5\nB,W1,9\nA,W2,100\nB,W2,100\n");
 
         var run = await CliRun.RunAsync(
-            "bundles", "availability", "--bom", bom.Path, "--stock", stock.Path, "--location", "W1", "--format", "json");
+            "bundles", "availability", "--bom", bom.Path, "--stock", stock.Path, "--location", "W1",
+            "--format", "json");
 
         var bundle = JsonDocument.Parse(run.Output).RootElement.GetProperty("bundles")[0];
         Assert.Equal(2, bundle.GetProperty("pooled").GetInt64());
-        Assert.Equal("W1", Assert.Single(bundle.GetProperty("locations").EnumerateArray()).GetProperty("location").GetString());
+        var only = Assert.Single(bundle.GetProperty("locations").EnumerateArray());
+        Assert.Equal("W1", only.GetProperty("location").GetString());
     }
 
     [Theory]

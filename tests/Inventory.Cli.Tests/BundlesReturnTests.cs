@@ -16,11 +16,13 @@ public sealed class BundlesReturnTests
              "currency": "EUR", "weights": {"A": 100, "B": 250, "C": 50}}
             """);
         using var returned = TempCsv.Raw("""
-            [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 2, "condition": "damaged"}, {"sku": "C", "quantity": 6}]
+            [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 2, "condition": "damaged"},
+             {"sku": "C", "quantity": 6}]
             """);
 
         var run = await CliRun.RunAsync(
-            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path, "--format", "json");
+            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path,
+            "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;
@@ -43,7 +45,8 @@ public sealed class BundlesReturnTests
         using var returned = TempCsv.Raw("""[{"sku": "Y", "quantity": 1}, {"sku": "A", "quantity": 1}]""");
 
         var run = await CliRun.RunAsync(
-            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path, "--format", "json");
+            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path,
+            "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;
@@ -65,11 +68,13 @@ public sealed class BundlesReturnTests
     {
         using var bom = TempCsv.Raw(Bom);
         using var sale = TempCsv.Raw("""
-            {"lineId": "l1", "bundle": "KIT", "quantity": 2, "soldAt": "2026-02-10", "pricePaid": 1000, "currency": "EUR"}
+            {"lineId": "l1", "bundle": "KIT", "quantity": 2, "soldAt": "2026-02-10", "pricePaid": 1000,
+             "currency": "EUR"}
             """);
         using var returned = TempCsv.Raw(lines);
 
-        var run = await CliRun.RunAsync("bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path);
+        var run = await CliRun.RunAsync(
+            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
@@ -80,10 +85,12 @@ public sealed class BundlesReturnTests
     public async Task Return_SaleWithoutQuantity_NamesTheField()
     {
         using var bom = TempCsv.Raw(Bom);
-        using var sale = TempCsv.Raw("""{"lineId": "l1", "bundle": "KIT", "soldAt": "2026-02-10", "pricePaid": 1, "currency": "EUR"}""");
+        using var sale = TempCsv.Raw(
+            """{"lineId": "l1", "bundle": "KIT", "soldAt": "2026-02-10", "pricePaid": 1, "currency": "EUR"}""");
         using var returned = TempCsv.Raw("""[{"sku": "A", "quantity": 1}]""");
 
-        var run = await CliRun.RunAsync("bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path);
+        var run = await CliRun.RunAsync(
+            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(": $.quantity: the field is missing", run.Error, StringComparison.Ordinal);

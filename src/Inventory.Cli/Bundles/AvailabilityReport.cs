@@ -6,7 +6,8 @@ using NodaTime;
 namespace Inventory.Cli.Bundles;
 
 /// <summary>The availability of every top-level bundle at one instant: per location, and pooled.</summary>
-internal sealed record AvailabilityReport(Instant At, IReadOnlyList<LocationId> Locations, IReadOnlyList<BundleReportLine> Bundles)
+internal sealed record AvailabilityReport(
+    Instant At, IReadOnlyList<LocationId> Locations, IReadOnlyList<BundleReportLine> Bundles)
 {
     public static AvailabilityReport Build(BundleCatalog catalog, ComponentStock stock, Instant at, LocationId? only)
     {
@@ -14,8 +15,10 @@ internal sealed record AvailabilityReport(Instant At, IReadOnlyList<LocationId> 
         var lines = new List<BundleReportLine>();
         foreach (var bundle in catalog.TopLevelBundles(at))
         {
-            var perLocation = locations.Select(l => BundleMath.AtLocation(catalog, bundle, at, stock, l)).ToList();
-            lines.Add(new BundleReportLine(bundle, perLocation, BundleMath.Pooled(catalog, bundle, at, stock, locations)));
+            var perLocation = BundleMath.Availability(
+                catalog, bundle, at, stock, locations, AvailabilityScope.PerLocation);
+            var pooled = BundleMath.Availability(catalog, bundle, at, stock, locations, AvailabilityScope.Pooled)[0];
+            lines.Add(new BundleReportLine(bundle, perLocation, pooled));
         }
 
         return new AvailabilityReport(at, locations, lines);
@@ -47,7 +50,8 @@ internal sealed record AvailabilityReport(Instant At, IReadOnlyList<LocationId> 
         output.WriteLine($"Bundle availability at {At} ({Bundles.Count} top-level bundles)");
         foreach (var line in Bundles)
         {
-            var where = string.Join(", ", line.PerLocation.Select(a => $"{a.Location}: {a.Quantity} (limit {a.Limiting})"));
+            var where = string.Join(
+                ", ", line.PerLocation.Select(a => $"{a.Location}: {a.Quantity} (limit {a.Limiting})"));
             output.WriteLine($"{line.Bundle}: pooled {line.Pooled.Quantity} (limit {line.Pooled.Limiting}); {where}");
         }
     }

@@ -17,9 +17,11 @@ internal static class BomFiles
 {
     private static readonly LocalDatePattern Day = LocalDatePattern.Iso;
 
-    public static IReadOnlyList<BomRow> ReadBom(string path) => IsTsv(path) ? ReadAdventureWorksBom(path) : ReadCsvBom(path);
+    public static IReadOnlyList<BomRow> ReadBom(string path) =>
+        IsTsv(path) ? ReadAdventureWorksBom(path) : ReadCsvBom(path);
 
-    public static ComponentStock ReadStock(string path) => IsTsv(path) ? ReadAdventureWorksStock(path) : ReadCsvStock(path);
+    public static ComponentStock ReadStock(string path) =>
+        IsTsv(path) ? ReadAdventureWorksStock(path) : ReadCsvStock(path);
 
     /// <summary>
     /// Turns day-ranged lines into versions per parent: the timeline is cut at every line's first day and at the
@@ -70,7 +72,13 @@ internal static class BomFiles
     private static bool IsTsv(string path) => path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
 
     private static SepReader Open(string path, char separator, bool header) => Sep.New(separator)
-        .Reader(o => o with { HasHeader = header, Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture })
+        .Reader(o => o with
+        {
+            HasHeader = header,
+            Unescape = true,
+            DisableColCountCheck = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        })
         .FromFile(path);
 
     private static List<BomRow> ReadCsvBom(string path)
@@ -78,6 +86,7 @@ internal static class BomFiles
         using var reader = Open(path, ',', header: true);
         RequireColumns(path, reader.Header, "parent", "child", "quantity");
         var dated = reader.Header.ColNames.Contains("valid_from");
+        var ends = reader.Header.ColNames.Contains("valid_to");
         var rows = new List<BomRow>();
         foreach (var row in reader)
         {
@@ -87,7 +96,7 @@ internal static class BomFiles
                 SkuOf(path, line, "child", row["child"].ToString()),
                 Units(path, line, "quantity", row["quantity"].ToString(), positive: true),
                 dated ? DayOf(path, line, "valid_from", row["valid_from"].ToString()) : null,
-                dated && reader.Header.ColNames.Contains("valid_to") ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null));
+                ends ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null));
         }
 
         return rows;
@@ -160,7 +169,11 @@ internal static class BomFiles
         if (missing.Count > 0)
         {
             throw new MalformedRowException(
-                path, 1, string.Join(", ", missing), string.Join(",", header.ColNames), "the header lacks a required column");
+                path,
+                1,
+                string.Join(", ", missing),
+                string.Join(",", header.ColNames),
+                "the header lacks a required column");
         }
     }
 
@@ -168,13 +181,15 @@ internal static class BomFiles
     {
         if (count < needed)
         {
-            throw new MalformedRowException(path, line, $"{count + 1}", "", $"the line has {count} fields; {needed} are needed");
+            throw new MalformedRowException(
+                path, line, $"{count + 1}", "", $"the line has {count} fields; {needed} are needed");
         }
     }
 
     private static Sku SkuOf(string path, int line, string column, string text) => Sku.TryCreate(text, out var sku)
         ? sku
-        : throw new MalformedRowException(path, line, column, text, "not a SKU (blank, too long or padded with spaces)");
+        : throw new MalformedRowException(
+            path, line, column, text, "not a SKU (blank, too long or padded with spaces)");
 
     private static LocationId LocationOf(string path, int line, string column, string text) =>
         LocationId.TryCreate(text, out var location)

@@ -5,7 +5,8 @@ using Inventory.Core.Stock;
 namespace Inventory.Cli.Bundles;
 
 /// <summary>One top-level bundle of an availability report.</summary>
-internal sealed record BundleReportLine(Sku Bundle, IReadOnlyList<BundleAvailability> PerLocation, BundleAvailability Pooled)
+internal sealed record BundleReportLine(
+    Sku Bundle, IReadOnlyList<BundleAvailability> PerLocation, BundleAvailability Pooled)
 {
     public void WriteJson(Utf8JsonWriter json)
     {

@@ -24,9 +24,13 @@ internal static class ReturnFiles
         var perBundle = root.TryGetProperty("composition", out var recorded)
             ? Components(path, recorded, "$.composition")
             : FromCatalog(path, catalog, bundle, soldAt);
-        var definition = catalog.TryGetDefinition(bundle, soldAt, out var found) ? found : new BundleDefinition(bundle, perBundle);
+        var definition = catalog.TryGetDefinition(bundle, soldAt, out var found)
+            ? found
+            : new BundleDefinition(bundle, perBundle);
         var sale = new BundleSale(lineId, bundle, quantity, soldAt, definition, perBundle);
-        var already = root.TryGetProperty("alreadyReturned", out var before) ? Returned(path, before, "$.alreadyReturned") : [];
+        var already = root.TryGetProperty("alreadyReturned", out var before)
+            ? Returned(path, before, "$.alreadyReturned")
+            : [];
 
         return new ReturnRequest(
             sale, Money(path, root), Text(path, root, "$", "currency"), already, Weights(path, root));
@@ -47,21 +51,25 @@ internal static class ReturnFiles
         }
         catch (JsonException ex)
         {
-            throw new JsonInputException(path, ex.Path ?? "$", $"line {ex.LineNumber + 1}", "not valid JSON: " + ex.Message);
+            throw new JsonInputException(
+                path, ex.Path ?? "$", $"line {ex.LineNumber + 1}", "not valid JSON: " + ex.Message);
         }
     }
 
-    private static IReadOnlyList<BundleComponent> FromCatalog(string path, BundleCatalog catalog, Sku bundle, Instant at) =>
+    private static IReadOnlyList<BundleComponent> FromCatalog(
+        string path, BundleCatalog catalog, Sku bundle, Instant at) =>
         catalog.IsBundle(bundle, at)
             ? catalog.Explode(bundle, 1, at)
-            : throw new JsonInputException(path, "$.bundle", bundle.Value, $"no composition recorded and no definition valid at {at}");
+            : throw new JsonInputException(
+                path, "$.bundle", bundle.Value, $"no composition recorded and no definition valid at {at}");
 
     private static List<BundleComponent> Components(string path, JsonElement array, string at)
     {
         RequireArray(path, array, at);
 
         return [.. array.EnumerateArray().Select((e, i) =>
-            new BundleComponent(SkuOf(path, e, $"{at}[{i}]", "sku"), Whole(path, e, $"{at}[{i}]", "quantity", positive: true)))];
+            new BundleComponent(
+                SkuOf(path, e, $"{at}[{i}]", "sku"), Whole(path, e, $"{at}[{i}]", "quantity", positive: true)))];
     }
 
     private static List<ReturnedComponent> Returned(string path, JsonElement array, string at)
@@ -81,13 +89,16 @@ internal static class ReturnFiles
             return ReturnCondition.Sellable;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() switch
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        return text switch
         {
             "sellable" => ReturnCondition.Sellable,
             "damaged" => ReturnCondition.Damaged,
             "needs_inspection" => ReturnCondition.NeedsInspection,
-            _ => throw new JsonInputException(path, $"{at}.condition", value.ToString(), "use sellable, damaged or needs_inspection"),
-        } : throw new JsonInputException(path, $"{at}.condition", value.ToString(), "use sellable, damaged or needs_inspection");
+            _ => throw new JsonInputException(
+                path, $"{at}.condition", value.ToString(), "use sellable, damaged or needs_inspection"),
+        };
     }
 
     private static decimal Money(string path, JsonElement root)
@@ -114,7 +125,9 @@ internal static class ReturnFiles
         }
 
         return weights.EnumerateObject().ToDictionary(
-            p => Sku.TryCreate(p.Name, out var sku) ? sku : throw new JsonInputException(path, $"$.weights", p.Name, "not a SKU"),
+            p => Sku.TryCreate(p.Name, out var sku)
+                ? sku
+                : throw new JsonInputException(path, "$.weights", p.Name, "not a SKU"),
             p => p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var w)
                 ? w
                 : throw new JsonInputException(path, $"$.weights.{p.Name}", p.Value.ToString(), "not a number"));

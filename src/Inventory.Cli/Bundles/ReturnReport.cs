@@ -42,7 +42,8 @@ internal static class ReturnReport
             + $"whole bundles returned {result.WholeBundlesReturned} (before {result.WholeBundlesBefore})");
         foreach (var component in result.Components)
         {
-            output.WriteLine($"  {component.Sku}: {component.Quantity} restocked as {component.Bucket}, refund {component.Refund}");
+            output.WriteLine(
+                $"  {component.Sku}: {component.Quantity} restocked as {component.Bucket}, refund {component.Refund}");
         }
     }
 }

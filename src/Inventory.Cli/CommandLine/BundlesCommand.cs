@@ -21,7 +21,8 @@ internal static class BundlesCommand
     {
         var bom = new Option<string>("--bom")
         {
-            Description = "The bill of materials, used when the sale records no composition (same forms as availability).",
+            Description = "The bill of materials, used when the sale records no composition "
+                + "(same forms as availability).",
             Required = true,
         };
         var sale = new Option<string>("--sale")
@@ -35,7 +36,11 @@ internal static class BundlesCommand
             Description = "The components coming back, as a JSON array of {sku, quantity, condition}.",
             Required = true,
         };
-        var format = new Option<string>("--format") { Description = "The report format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "The report format.",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("return", "Runs the partial-return calculator on one sold bundle line.")
@@ -52,7 +57,8 @@ internal static class BundlesCommand
         return command;
     }
 
-    private static int RunReturn(string bomPath, string salePath, string returnedPath, bool json, InvocationConfiguration io)
+    private static int RunReturn(
+        string bomPath, string salePath, string returnedPath, bool json, InvocationConfiguration io)
     {
         try
         {
@@ -87,17 +93,26 @@ internal static class BundlesCommand
     {
         var bom = new Option<string>("--bom")
         {
-            Description = "The bill of materials: CSV parent,child,quantity[,valid_from,valid_to] or BillOfMaterials.tsv.",
+            Description = "The bill of materials: CSV parent,child,quantity[,valid_from,valid_to] "
+                + "or BillOfMaterials.tsv.",
             Required = true,
         };
         var stock = new Option<string>("--stock")
         {
-            Description = "The stock: CSV sku,location,available or ProductInventory.tsv (summed per product and location).",
+            Description = "The stock: CSV sku,location,available or ProductInventory.tsv "
+                + "(summed per product and location).",
             Required = true,
         };
-        var at = new Option<string?>("--at") { Description = "The day whose definitions apply (yyyy-MM-dd); today by default." };
+        var at = new Option<string?>("--at")
+        {
+            Description = "The day whose definitions apply (yyyy-MM-dd); today by default.",
+        };
         var location = new Option<string?>("--location") { Description = "Report this location only." };
-        var format = new Option<string>("--format") { Description = "The report format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "The report format.",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("availability", "Whole top-level bundles available per location and pooled.")
@@ -115,7 +130,8 @@ internal static class BundlesCommand
         return command;
     }
 
-    private static int Run(string bomPath, string stockPath, string? atText, string? locationText, bool json, InvocationConfiguration io)
+    private static int Run(
+        string bomPath, string stockPath, string? atText, string? locationText, bool json, InvocationConfiguration io)
     {
         try
         {

@@ -5,7 +5,8 @@ using NodaTime;
 
 namespace Inventory.Core.Bundles;
 
-/// <summary>Sells bundles through the ledger: a bundle line becomes its component lines in one cart command.</summary>
+/// <summary>Sells bundles through the ledger: a bundle line becomes its component lines in one cart
+/// command.</summary>
 /// <remarks>
 /// The components are held, committed and shipped by the ledger's own commands, so a bundle is reserved whole or
 /// not at all, and shares stock with the same components sold on their own. Stateless; safe to call from several
@@ -21,8 +22,10 @@ public static class BundleCart
     /// <param name="at">The instant of sale, whose definitions apply; it is also the command's instant.</param>
     /// <returns>The command to execute and the sale record of each bundle line.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
-    /// <exception cref="InvalidCommandException">Thrown when a line's quantity is not positive or a line is null.</exception>
-    /// <exception cref="OverflowException">Thrown when an exploded quantity exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="InvalidCommandException">Thrown when a line's quantity is not positive or a line is
+    /// null.</exception>
+    /// <exception cref="OverflowException">Thrown when an exploded quantity exceeds <see
+    /// cref="long.MaxValue"/>.</exception>
     public static BundleReservation Reserve(
         BundleCatalog catalog, string idempotencyKey, string cartId, IReadOnlyList<BundleCartLine> lines, Instant at)
     {
@@ -79,7 +82,8 @@ public static class BundleCart
     {
         if (line is null)
         {
-            throw new InvalidCommandException($"ReserveCart '{key}': a bundle cart line is null; remove it or fill it in.");
+            throw new InvalidCommandException(
+                $"ReserveCart '{key}': a bundle cart line is null; remove it or fill it in.");
         }
 
         if (line.Quantity <= 0)

@@ -13,7 +13,9 @@ public sealed partial class BundleCatalog
             return;
         }
 
-        var parent = definition.Parent.Value.Length == 0 ? $"definition at index {index}" : $"bundle {definition.Parent}";
+        var parent = definition.Parent.Value.Length == 0
+            ? $"definition at index {index}"
+            : $"bundle {definition.Parent}";
         if (definition.Parent.Value.Length == 0)
         {
             problems.Add($"{parent} has no parent SKU.");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Inventory.Core.Stock;
 using NodaTime;
 
@@ -26,7 +27,8 @@ public sealed partial class BundleCatalog
     private Dictionary<Sku, BundleDefinition[]> _versions = [];
 
     /// <summary>Initializes an empty catalog.</summary>
-    /// <param name="maxDepth">The most levels of bundles one bundle may nest (a bundle of leaves has depth 1).</param>
+    /// <param name="maxDepth">The most levels of bundles one bundle may nest (a bundle of leaves has depth
+    /// 1).</param>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxDepth"/> is below 1.</exception>
     public BundleCatalog(int maxDepth = DefaultMaxDepth)
     {
@@ -43,7 +45,8 @@ public sealed partial class BundleCatalog
 
     /// <summary>Registers one version.</summary>
     /// <param name="definition">The version.</param>
-    /// <exception cref="BundleDefinitionException">Thrown when the version is invalid; nothing is registered.</exception>
+    /// <exception cref="BundleDefinitionException">Thrown when the version is invalid; nothing is
+    /// registered.</exception>
     public void Register(BundleDefinition definition) => Register([definition]);
 
     /// <summary>Registers a batch of versions, all or none.</summary>
@@ -88,7 +91,7 @@ public sealed partial class BundleCatalog
     /// <param name="at">The instant.</param>
     /// <param name="definition">The version, when there is one.</param>
     /// <returns>True when <paramref name="parent"/> is a bundle at <paramref name="at"/>.</returns>
-    public bool TryGetDefinition(Sku parent, Instant at, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BundleDefinition? definition)
+    public bool TryGetDefinition(Sku parent, Instant at, [NotNullWhen(true)] out BundleDefinition? definition)
     {
         definition = Volatile.Read(ref _versions).TryGetValue(parent, out var versions)
             ? Array.Find(versions, v => v.IsValidAt(at))
@@ -132,7 +135,8 @@ public sealed partial class BundleCatalog
     /// <param name="at">The instant whose versions apply.</param>
     /// <returns>The leaf components in ordinal SKU order, each once.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="quantity"/> is negative.</exception>
-    /// <exception cref="OverflowException">Thrown when a summed quantity exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="OverflowException">Thrown when a summed quantity exceeds <see
+    /// cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<BundleComponent> Explode(Sku sku, long quantity, Instant at)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(quantity);

@@ -23,7 +23,8 @@ public sealed record BundleDefinition(
 
     /// <summary>Tells whether this version applies at <paramref name="at"/>.</summary>
     /// <param name="at">The instant.</param>
-    /// <returns>True when <see cref="ValidFrom"/> &lt;= at &lt; <see cref="ValidTo"/> (open ends always match).</returns>
+    /// <returns>True when <see cref="ValidFrom"/> &lt;= at &lt; <see cref="ValidTo"/> (open ends always
+    /// match).</returns>
     public bool IsValidAt(Instant at) => (ValidFrom is null || ValidFrom <= at) && (ValidTo is null || at < ValidTo);
 
     /// <summary>Tells whether this version's span and <paramref name="other"/>'s share an instant.</summary>

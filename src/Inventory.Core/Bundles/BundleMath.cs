@@ -10,7 +10,8 @@ public static class BundleMath
     /// Gets floor(min over components (units / quantity per bundle)) in integer arithmetic: the whole bundles the
     /// units allow. A component with no units, or negative units, allows none.
     /// </summary>
-    /// <param name="perBundle">The leaf components of one bundle, each once (see <see cref="BundleCatalog.Explode"/>).</param>
+    /// <param name="perBundle">The leaf components of one bundle, each once (see <see
+    /// cref="BundleCatalog.Explode"/>).</param>
     /// <param name="units">The units of a component.</param>
     /// <param name="limiting">The component that allows the fewest bundles.</param>
     /// <returns>The whole bundles; zero when <paramref name="perBundle"/> is empty.</returns>
@@ -41,7 +42,8 @@ public static class BundleMath
     /// component / quantity per bundle).
     /// </summary>
     /// <param name="perBundle">The leaf components of one bundle.</param>
-    /// <param name="netMoved">Net units of each component delivered (or returned); missing components count as 0.</param>
+    /// <param name="netMoved">Net units of each component delivered (or returned); missing components count as
+    /// 0.</param>
     /// <returns>The whole bundles.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     public static long WholeBundles(IReadOnlyList<BundleComponent> perBundle, IReadOnlyDictionary<Sku, long> netMoved)
@@ -49,6 +51,38 @@ public static class BundleMath
         ArgumentNullException.ThrowIfNull(netMoved);
 
         return WholeBundles(perBundle, s => netMoved.GetValueOrDefault(s), out _);
+    }
+
+    /// <summary>Gets the availability of a bundle over a location set, by the chosen rule.</summary>
+    /// <param name="catalog">The bundle definitions.</param>
+    /// <param name="bundle">The bundle SKU.</param>
+    /// <param name="at">The instant whose definition applies.</param>
+    /// <param name="stock">The component stock.</param>
+    /// <param name="locations">The location set, each counted once.</param>
+    /// <param name="scope">
+    /// <see cref="AvailabilityScope.PerLocation"/> for one figure per location (in the order given);
+    /// <see cref="AvailabilityScope.Pooled"/> for one figure over the whole set.
+    /// </param>
+    /// <returns>The figures.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="scope"/> is not defined.</exception>
+    public static IReadOnlyList<BundleAvailability> Availability(
+        BundleCatalog catalog,
+        Sku bundle,
+        NodaTime.Instant at,
+        ComponentStock stock,
+        IReadOnlyCollection<LocationId> locations,
+        AvailabilityScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(locations);
+
+        return scope switch
+        {
+            AvailabilityScope.PerLocation =>
+                [.. locations.Distinct().Select(l => AtLocation(catalog, bundle, at, stock, l))],
+            AvailabilityScope.Pooled => [Pooled(catalog, bundle, at, stock, locations)],
+            _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Use PerLocation or Pooled."),
+        };
     }
 
     /// <summary>Gets the availability of a bundle at one location.</summary>
@@ -79,7 +113,11 @@ public static class BundleMath
     /// <returns>The availability, with a null location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     public static BundleAvailability Pooled(
-        BundleCatalog catalog, Sku bundle, NodaTime.Instant at, ComponentStock stock, IReadOnlyCollection<LocationId> locations)
+        BundleCatalog catalog,
+        Sku bundle,
+        NodaTime.Instant at,
+        ComponentStock stock,
+        IReadOnlyCollection<LocationId> locations)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(stock);

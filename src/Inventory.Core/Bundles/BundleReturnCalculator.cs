@@ -146,7 +146,8 @@ public static class BundleReturnCalculator
             var earlier = before.GetValueOrDefault(sku);
             if (checked(earlier + quantity) > sold[sku])
             {
-                problems.Add($"component {sku}: {earlier} returned before and {quantity} now exceed the {sold[sku]} sold.");
+                problems.Add(
+                    $"component {sku}: {earlier} returned before and {quantity} now exceed the {sold[sku]} sold.");
             }
         }
 

@@ -23,7 +23,8 @@ public sealed record BundleReturnResult(
     /// <summary>Gets the ledger commands that restock the returned units, one per component line.</summary>
     /// <param name="keyPrefix">The prefix of each command's idempotency key; one return, one prefix.</param>
     /// <param name="location">Where the units come back to.</param>
-    /// <returns>A return receipt for sellable units; an adjustment into damaged or quality control otherwise.</returns>
+    /// <returns>A return receipt for sellable units; an adjustment into damaged or quality control
+    /// otherwise.</returns>
     /// <exception cref="ArgumentException">Thrown when <paramref name="keyPrefix"/> is blank.</exception>
     public IReadOnlyList<LedgerCommand> RestockCommands(string keyPrefix, LocationId location)
     {
@@ -35,5 +36,6 @@ public sealed record BundleReturnResult(
     private LedgerCommand Restock(ComponentRefund component, string key, LocationId location) =>
         component.Bucket == StockBucket.Available
             ? new ReceiveStock(key, component.Sku, location, component.Quantity, ReceiptKind.Return, LineId)
-            : new AdjustStock(key, component.Sku, location, component.Quantity, component.Bucket, $"return of {LineId}");
+            : new AdjustStock(
+                key, component.Sku, location, component.Quantity, component.Bucket, $"return of {LineId}");
 }

@@ -8,7 +8,8 @@ namespace Inventory.Core.Bundles;
 /// The parent line of a sold bundle, as composed at the time of sale: what picking shows, and what a return of
 /// the line is measured against, whatever later happens to the bundle's definition.
 /// </summary>
-/// <param name="LineId">The parent line id; each component's cart and order line is <see cref="ComponentLineId"/>.</param>
+/// <param name="LineId">The parent line id; each component's cart and order line is <see
+/// cref="ComponentLineId"/>.</param>
 /// <param name="Bundle">The bundle SKU.</param>
 /// <param name="Quantity">Bundles sold.</param>
 /// <param name="SoldAt">The instant whose definition applied.</param>
@@ -19,7 +20,8 @@ public sealed record BundleSale(
     string LineId, Sku Bundle, long Quantity, Instant SoldAt, BundleDefinition Definition,
     IReadOnlyList<BundleComponent> PerBundle)
 {
-    /// <summary>Gets the components of the whole line: each quantity per bundle times <see cref="Quantity"/>.</summary>
+    /// <summary>Gets the components of the whole line: each quantity per bundle times <see
+    /// cref="Quantity"/>.</summary>
     /// <exception cref="OverflowException">Thrown when a product exceeds <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<BundleComponent> Components =>
         [.. PerBundle.Select(c => c with { Quantity = checked(c.Quantity * Quantity) })];
@@ -31,13 +33,16 @@ public sealed record BundleSale(
 
     /// <summary>Gets the fulfilment lines that ship <paramref name="bundles"/> whole bundles of this line.</summary>
     /// <param name="bundles">Bundles to ship; positive.</param>
-    /// <param name="location">The location they ship from; null takes them from the lines' locations in order.</param>
+    /// <param name="location">The location they ship from; null takes them from the lines' locations in
+    /// order.</param>
     /// <returns>One fulfilment line per component.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="bundles"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="bundles"/> is not
+    /// positive.</exception>
     public IReadOnlyList<FulfilmentLine> FulfilmentLines(long bundles, LocationId? location = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bundles);
 
-        return [.. PerBundle.Select(c => new FulfilmentLine(ComponentLineId(c.Sku), checked(c.Quantity * bundles), location))];
+        return [.. PerBundle.Select(
+            c => new FulfilmentLine(ComponentLineId(c.Sku), checked(c.Quantity * bundles), location))];
     }
 }

@@ -9,7 +9,8 @@ internal static class RefundSplit
     /// Splits <paramref name="total"/> whole units in proportion to the weights: each part is the floor of its
     /// exact share, and the units left over go one each to the largest remainders (ties in ordinal SKU order).
     /// </summary>
-    public static IReadOnlyDictionary<Sku, decimal> Split(decimal total, IReadOnlyList<(Sku Sku, decimal Weight)> weights)
+    public static IReadOnlyDictionary<Sku, decimal> Split(
+        decimal total, IReadOnlyList<(Sku Sku, decimal Weight)> weights)
     {
         var sum = weights.Sum(w => w.Weight);
         var parts = new Dictionary<Sku, decimal>();

@@ -35,7 +35,8 @@ public sealed class BundleAvailabilityIndexTests
         var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
         var changes = new List<AvailabilityChange>();
 
-        index.Update([new StockLevel(S("X"), 6), new StockLevel(S("Z"), 100), new StockLevel(S("NOT-USED"), 3)], changes);
+        index.Update(
+            [new StockLevel(S("X"), 6), new StockLevel(S("Z"), 100), new StockLevel(S("NOT-USED"), 3)], changes);
 
         Assert.Equal(
             [
@@ -59,6 +60,26 @@ public sealed class BundleAvailabilityIndexTests
         Assert.Equal(0, index.Availability(S("TOP")));
         Assert.Equal(rebuilt.Availability(S("TOP")), index.Availability(S("TOP")));
         Assert.Equal(new AvailabilityChange(S("Y"), 9, 0, IsBundle: false), changes[0]);
+    }
+
+    [Fact]
+    public void Update_WarmIndex_AllocatesNothing()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>(16);
+        StockLevel[] down = [new StockLevel(S("X"), 2), new StockLevel(S("Y"), 1)];
+        StockLevel[] up = [new StockLevel(S("X"), 10), new StockLevel(S("Y"), 9)];
+        index.Update(down, changes);
+        index.Update(up, changes);
+        changes.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        index.Update(down, changes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(4, changes.Count);
+        Assert.Equal(0, index.Availability(S("TOP")));
     }
 
     [Fact]

@@ -93,6 +93,23 @@ public sealed class BundleAvailabilityTests
     }
 
     [Fact]
+    public void Availability_ScopeChoice_GivesOneFigurePerLocationOrOnePooled()
+    {
+        var catalog = Catalog(Kit("K", C("A", 2)));
+        var w2 = new LocationId("W2");
+        var stock = StockAt(W1, ("A", 3));
+        stock.Set(S("A"), w2, 3);
+
+        var perLocation = BundleMath.Availability(
+            catalog, S("K"), Now, stock, [W1, w2, W1], AvailabilityScope.PerLocation);
+        var pooled = BundleMath.Availability(catalog, S("K"), Now, stock, [W1, w2], AvailabilityScope.Pooled);
+
+        Assert.Equal([(W1, 1L), (w2, 1L)], perLocation.Select(a => (a.Location!.Value, a.Quantity)));
+        Assert.Equal(3, Assert.Single(pooled).Quantity);
+        Assert.Null(pooled[0].Location);
+    }
+
+    [Fact]
     public void Pooled_NegativeLocationAndARepeatedLocation_NeitherCancelsNorDoubleCounts()
     {
         var catalog = Catalog(Kit("K", C("A", 1)));

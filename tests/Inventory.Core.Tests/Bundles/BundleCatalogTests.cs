@@ -100,8 +100,21 @@ public sealed class BundleCatalogTests
 
         Assert.Equal(3, error.Problems.Count);
         Assert.Contains("bundle K1, component line 1 (A), has quantity 0", error.Problems[0], StringComparison.Ordinal);
-        Assert.Contains("bundle K2, component line 1 (B), has quantity -3", error.Problems[1], StringComparison.Ordinal);
+        Assert.Contains(
+            "bundle K2, component line 1 (B), has quantity -3", error.Problems[1], StringComparison.Ordinal);
         Assert.Contains("bundle K3 has no components", error.Problems[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Register_NullDefinitionAndMissingParent_ReportBothByIndex()
+    {
+        var catalog = new BundleCatalog();
+
+        var error = Assert.Throws<BundleDefinitionException>(
+            () => catalog.Register([Kit("K", C("A", 1)), null!, new BundleDefinition(default, [C("A", 1)])]));
+
+        Assert.Equal(["definition at index 1 is null.", "definition at index 2 has no parent SKU."], error.Problems);
+        Assert.Empty(catalog.Definitions);
     }
 
     [Fact]

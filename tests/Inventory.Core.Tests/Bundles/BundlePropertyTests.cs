@@ -48,7 +48,8 @@ public sealed class BundlePropertyTests
     [Property(MaxTest = 200)]
     public Property IncrementalUpdate_Meets_Rebuild() => Prop.ForAll(
         BundleTree.Arbitrary,
-        Arb.From(Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(Gen.Zip(Gen.Elements(BundleTree.Leaves), Gen.Choose(-5, 60)), n))),
+        Arb.From(Gen.Choose(1, 8).SelectMany(
+            n => Gen.ArrayOf(Gen.Zip(Gen.Elements(BundleTree.Leaves), Gen.Choose(-5, 60)), n))),
         (tree, updates) =>
         {
             var stock = tree.Stock.ToDictionary();
@@ -85,7 +86,8 @@ public sealed class BundlePropertyTests
                 harness.Receive(component.Sku.Value, "W1", component.Quantity + 3).GetAwaiter().GetResult();
             }
 
-            var reservation = BundleCart.Reserve(catalog, "r", "cart", [new BundleCartLine("l1", bundle, count, W1)], Now);
+            var reservation = BundleCart.Reserve(
+                catalog, "r", "cart", [new BundleCartLine("l1", bundle, count, W1)], Now);
             harness.Apply(reservation.Command).GetAwaiter().GetResult();
             harness.Apply(new CommitCart("c", "cart", "order")).GetAwaiter().GetResult();
             harness.Apply(new FulfilOrder("f", "order")).GetAwaiter().GetResult();

@@ -8,13 +8,15 @@ namespace Inventory.Core.Tests.Bundles;
 
 public sealed class BundleReturnCalculatorTests
 {
-    private static readonly Dictionary<Sku, decimal> Prices = new() { [S("A")] = 100m, [S("B")] = 250m, [S("C")] = 50m };
+    private static readonly Dictionary<Sku, decimal> Prices =
+        new() { [S("A")] = 100m, [S("B")] = 250m, [S("C")] = 50m };
 
     [Fact]
     public void Calculate_PartSplitByStandalonePrices_PlacesTheLeftoverCentOnTheLargestRemainder()
     {
         // Two kits of 2A + 1B + 3C for 1000 cents: weights A 400, B 500, C 300 -> 333.33, 416.67, 250.
-        var result = BundleReturnCalculator.Calculate(Sale(2), 1000m, "EUR", [], [Back("A", 4), Back("B", 2), Back("C", 6)], Prices);
+        var result = BundleReturnCalculator.Calculate(
+            Sale(2), 1000m, "EUR", [], [Back("A", 4), Back("B", 2), Back("C", 6)], Prices);
 
         Assert.Equal([333m, 417m, 250m], result.Components.Select(c => c.Refund));
         Assert.Equal(1000m, result.RefundTotal);
@@ -42,7 +44,8 @@ public sealed class BundleReturnCalculatorTests
     [Fact]
     public void Calculate_OneWholeKitOutOfThree_CountsOneBundleReturned()
     {
-        var result = BundleReturnCalculator.Calculate(Sale(3), 900m, "EUR", [], [Back("A", 2), Back("B", 1), Back("C", 3)]);
+        var result = BundleReturnCalculator.Calculate(
+            Sale(3), 900m, "EUR", [], [Back("A", 2), Back("B", 1), Back("C", 3)]);
 
         Assert.Equal(1, result.WholeBundlesReturned);
         Assert.Equal(300m, result.RefundTotal);
@@ -55,8 +58,10 @@ public sealed class BundleReturnCalculatorTests
             Sale(2), 1000m, "EUR", [Back("A", 3)], [Back("A", 2), Back("Z", 1)], Prices));
 
         Assert.Equal(2, error.Problems.Count);
-        Assert.Contains("component Z (coming back) was not in bundle KIT as sold", error.Message, StringComparison.Ordinal);
-        Assert.Contains("component A: 3 returned before and 2 now exceed the 4 sold.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "component Z (coming back) was not in bundle KIT as sold", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "component A: 3 returned before and 2 now exceed the 4 sold.", error.Message, StringComparison.Ordinal);
         Assert.Contains("line 'l1'", error.Message, StringComparison.Ordinal);
     }
 
@@ -96,7 +101,8 @@ public sealed class BundleReturnCalculatorTests
 
         Assert.Equal(1, result.WholeBundlesReturned);
         Assert.Equal([S("A"), S("B")], result.Components.Select(c => c.Sku));
-        Assert.Throws<BundleReturnException>(() => BundleReturnCalculator.Calculate(sale, 500m, "EUR", [], [Back("Z", 1)]));
+        Assert.Throws<BundleReturnException>(
+            () => BundleReturnCalculator.Calculate(sale, 500m, "EUR", [], [Back("Z", 1)]));
     }
 
     [Fact]
@@ -104,7 +110,11 @@ public sealed class BundleReturnCalculatorTests
     {
         var harness = new LedgerHarness();
         var result = BundleReturnCalculator.Calculate(
-            Sale(2), 1000m, "EUR", [], [Back("A", 3), Back("B", 1, ReturnCondition.Damaged), Back("C", 2, ReturnCondition.NeedsInspection)]);
+            Sale(2),
+            1000m,
+            "EUR",
+            [],
+            [Back("A", 3), Back("B", 1, ReturnCondition.Damaged), Back("C", 2, ReturnCondition.NeedsInspection)]);
 
         foreach (var command in result.RestockCommands("ret-1", W1))
         {
@@ -120,6 +130,7 @@ public sealed class BundleReturnCalculatorTests
     internal static BundleSale Sale(long quantity) => new(
         "l1", S("KIT"), quantity, Now, Kit("KIT", C("A", 2), C("B", 1), C("C", 3)), [C("A", 2), C("B", 1), C("C", 3)]);
 
-    private static ReturnedComponent Back(string sku, long quantity, ReturnCondition condition = ReturnCondition.Sellable) =>
+    private static ReturnedComponent Back(
+        string sku, long quantity, ReturnCondition condition = ReturnCondition.Sellable) =>
         new(S(sku), quantity, condition);
 }

@@ -1,6 +1,7 @@
 using Inventory.Core.Bundles;
 using Inventory.Core.Ledger;
 using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
 using Inventory.Core.Tests.Support;
 using NodaTime;
@@ -84,10 +85,11 @@ public sealed class BundleSellingTests
         var catalog = KitCatalog();
         Assert.Equal(10, await BundleCart.GetAvailableAsync(harness.Ledger, catalog, S("KIT"), At));
 
-        await harness.Apply(new Inventory.Core.Reservations.ReserveCart("k0", "solo", [LedgerHarness.Line("x", "A", 5)]));
+        await harness.Apply(new ReserveCart("k0", "solo", [LedgerHarness.Line("x", "A", 5)]));
         Assert.Equal(7, await BundleCart.GetAvailableAsync(harness.Ledger, catalog, S("KIT"), At));
 
-        await harness.Apply(BundleCart.Reserve(catalog, "k1", "cart", [new BundleCartLine("l1", S("KIT"), 4)], At).Command);
+        var bundleHold = BundleCart.Reserve(catalog, "k1", "cart", [new BundleCartLine("l1", S("KIT"), 4)], At);
+        await harness.Apply(bundleHold.Command);
         Assert.Equal(3, await BundleCart.GetAvailableAsync(harness.Ledger, catalog, S("KIT"), At));
         Assert.Equal(6, await harness.Available("B"));
     }
@@ -98,7 +100,11 @@ public sealed class BundleSellingTests
         var harness = await Stocked(("A", 20), ("B", 10), ("C", 30));
 
         var reservation = BundleCart.Reserve(
-            KitCatalog(), "k1", "cart", [new BundleCartLine("l1", S("KIT"), 6), new BundleCartLine("l2", S("A"), 9)], At);
+            KitCatalog(),
+            "k1",
+            "cart",
+            [new BundleCartLine("l1", S("KIT"), 6), new BundleCartLine("l2", S("A"), 9)],
+            At);
         var result = await harness.Run(reservation.Command);
 
         Assert.Equal(LedgerStatus.InsufficientStock, result.Status);

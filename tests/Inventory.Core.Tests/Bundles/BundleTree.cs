@@ -18,7 +18,8 @@ internal sealed record BundleTree(IReadOnlyList<BundleDefinition> Definitions, I
         from top in Level("T", 2, [.. Leaves, .. low.Select(d => d.Parent), .. mid.Select(d => d.Parent)])
         from units in Gen.ArrayOf(Gen.Choose(0, 60), Leaves.Length)
         select new BundleTree(
-            [.. low, .. mid, .. top], Leaves.Select((l, i) => (l, (long)units[i])).ToDictionary(p => p.l, p => p.Item2)),
+            [.. low, .. mid, .. top],
+            Leaves.Select((l, i) => (l, (long)units[i])).ToDictionary(p => p.l, p => p.Item2)),
         t => []);
 
     public IEnumerable<Sku> Bundles => Definitions.Select(d => d.Parent);
