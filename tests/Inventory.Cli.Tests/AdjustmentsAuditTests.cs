@@ -126,6 +126,18 @@ public sealed class AdjustmentsAuditTests
     }
 
     [Fact]
+    public async Task Audit_PlainFileWithABlankSku_FailsNamingTheLine()
+    {
+        using var file = Plain(
+            "A,W1,-5,shrinkage,bob,2026-03-08T06:30:00Z,", " ,W1,-5,shrinkage,bob,2026-03-08T06:30:00Z,");
+
+        var run = await CliRun.RunAsync("adjustments", "audit", file.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(":3: column sku: a SKU must not be blank", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_PlainFileWithoutAColumn_FailsNamingIt()
     {
         using var file = TempCsv.Raw("sku,location,quantity,reason,instant,note\nA,W1,1,x,2026-03-08T06:30:00Z,\n");

@@ -147,8 +147,9 @@ public sealed class AdjustmentPolicy
     private static AdjustmentRules CheckAgainst(in CodePolicy policy, AdjustmentRequest request, long change)
     {
         var rules = AdjustmentRules.None;
-        if ((change > 0 && !policy.Direction.HasFlag(AdjustmentDirection.Increase))
-            || (change < 0 && !policy.Direction.HasFlag(AdjustmentDirection.Decrease)))
+        // Bitwise tests rather than HasFlag, which boxes in unoptimised code and would allocate on the allowed path.
+        if ((change > 0 && (policy.Direction & AdjustmentDirection.Increase) == 0)
+            || (change < 0 && (policy.Direction & AdjustmentDirection.Decrease) == 0))
         {
             rules |= AdjustmentRules.DirectionNotAllowed;
         }

@@ -37,6 +37,12 @@ public sealed class ManualAdjustments
     /// <returns>The decision, and the ledger's result when the request reached it.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="request"/> is null.</exception>
     /// <exception cref="InvalidCommandException">Thrown when the key is blank or the command is malformed.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">
+    /// Thrown when the key was used for a different command.
+    /// </exception>
+    /// <exception cref="ConcurrencyConflictException">
+    /// Thrown when every write attempt met a concurrent change.
+    /// </exception>
     /// <remarks>
     /// Limitation: a count of a bucket other than available becomes a change worked out from the position read
     /// here; a change landing between that read and the write is not seen, because the ledger has no count command

@@ -31,6 +31,23 @@ public sealed class AdjustmentPolicyTests
     }
 
     [Fact]
+    public void Evaluate_Allowed_AllocatesNothing()
+    {
+        var request = Requests.Change(-7, reason: ReasonCodes.Shrinkage) with { Approver = "bob" };
+        var position = Requests.OnHand(100);
+        Assert.True(Defaults.Evaluate(request, position).IsAllowed);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allowed = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            allowed += Defaults.Evaluate(request, position).IsAllowed ? 1 : 0;
+        }
+
+        Assert.Equal((1000, 0L), (allowed, GC.GetAllocatedBytesForCurrentThread() - before));
+    }
+
+    [Fact]
     public void Evaluate_NoReasonAndNoOperator_IsRefusedNamingBoth()
     {
         var decision = Defaults.Evaluate(Requests.Change(5, reason: " ", by: null), Requests.OnHand(100));
