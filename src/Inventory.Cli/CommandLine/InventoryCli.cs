@@ -9,6 +9,7 @@ internal static class InventoryCli
         new("inventory: tools around the Inventory.Core reservation ledger.")
         {
             ReplayCommand.Create(),
+            ReconcileCommand.Create(),
         };
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>
