@@ -5,6 +5,8 @@ internal static class RepositoryFiles
 {
     public static string FirstMonth => Find("docs/data/online_retail_2010-12.csv");
 
+    public static string VarianceSample(string name) => Find("docs/data/variance/" + name);
+
     private static string Find(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
