@@ -138,6 +138,36 @@ public class VarianceClassifierTests
     }
 
     [Fact]
+    public void Classify_StaleWriteLandingAfterAFresherOne_IsSyncRaceCitingBothWrites()
+    {
+        var report = Classify(
+            [ChannelRow(A, 52)],
+            [WarehouseRow(A, 50)],
+            [
+                Write("w1", A, 50, readMinute: 100, writeMinute: 130),
+                Write("w2", A, 52, readMinute: 90, writeMinute: 140),
+                Order("e1", Channel, "o1", A, 2, 94),
+                Order("e2", Warehouse, "o1", A, 2, 95),
+            ]);
+
+        var part = Assert.Single(Only(report, A).Parts);
+        Assert.Equal((VarianceCause.SyncRace, 2L, AttributionConfidence.High), Summary(part));
+        Assert.Equal(new[] { "e1", "e2", "w1", "w2" }, part.Evidence);
+    }
+
+    [Theory]
+    [InlineData(590, VarianceCause.SyncTiming, AttributionConfidence.Medium)]
+    [InlineData(300, VarianceCause.UnloggedAdjustment, AttributionConfidence.Low)]
+    public void Classify_ReasonedAdjustmentInOneSystemOnly_DependsOnTheLag(
+        int minute, VarianceCause cause, AttributionConfidence confidence)
+    {
+        var report = Classify(
+            [ChannelRow(A, 50)], [WarehouseRow(A, 46)], [Adjust("e1", Warehouse, "a1", A, -4, "shrinkage", minute)]);
+
+        Assert.Equal((cause, 4L, confidence), Single(report, A));
+    }
+
+    [Fact]
     public void Classify_EveryCauseAtOnce_AttributesEachExactly()
     {
         var report = Classify([ChannelRow(A, 96)], [WarehouseRow(A, 93)], AllCauses());
