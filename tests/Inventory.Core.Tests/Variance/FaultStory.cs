@@ -9,7 +9,7 @@ namespace Inventory.Core.Tests.Variance;
 /// Turns fault specs into the events two systems would log and the counts they would end with, computed from
 /// what each system does (independently of the classifier), with the units each fault must be attributed.
 /// Both systems start at <see cref="Opening"/> units of A and KIT; a sync write reads the warehouse at minute 100
-/// and lands at minute 110.
+/// and lands at minute 110 (twice for A, from two writers).
 /// </summary>
 public sealed class FaultStory
 {
@@ -23,6 +23,9 @@ public sealed class FaultStory
     {
         Events.Add(Write("sync-a", A, Opening, 100, 110));
         Events.Add(Write("sync-kit", Kit, Opening, 100, 110));
+
+        // A second writer copying the same read at the same instant: which one is "last" must not depend on order.
+        Events.Add(Write("sync-a2", A, Opening, 100, 110));
         for (var i = 0; i < specs.Count; i++)
         {
             Add(specs[i], $"f{i}");
