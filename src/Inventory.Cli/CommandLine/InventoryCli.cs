@@ -13,6 +13,7 @@ internal static class InventoryCli
             AdjustmentsCommand.Create(),
             MapCommand.Create(),
             ApplyCommand.Create(),
+            ReconcileCommand.Create(),
         };
 
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>

@@ -9,7 +9,9 @@ internal sealed class PositionTally
 
     public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups { get; } = [];
 
-    /// <summary>Keeps the write that landed last and the one that read latest; ties break on id, so order never matters.</summary>
+    /// <summary>
+    /// Keeps the write that landed last and the one that read latest; ties break on id, so order never matters.
+    /// </summary>
     public void Add(SyncWrite write)
     {
         if (LastWrite is null || Later(write, LastWrite, w => w.At, w => w.ReadAt))

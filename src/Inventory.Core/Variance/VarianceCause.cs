@@ -7,7 +7,9 @@ namespace Inventory.Core.Variance;
 /// </remarks>
 public enum VarianceCause
 {
-    /// <summary>Orders already in one system and not yet in the other (not a fault when within the normal lag).</summary>
+    /// <summary>
+    /// Changes already in one system and not yet in the other (not a fault while within the normal lag).
+    /// </summary>
     SyncTiming = 0,
 
     /// <summary>A channel write computed from a warehouse read that other activity overtook (a lost update).</summary>

@@ -16,7 +16,9 @@ public sealed class VarianceOptions
     /// <value>0 by default. Must not be negative.</value>
     public long ToleranceUnits { get; set; }
 
-    /// <summary>Gets or sets the difference, in whole percent of the larger count, that still counts as agreement.</summary>
+    /// <summary>
+    /// Gets or sets the difference, in whole percent of the larger count, that still counts as agreement.
+    /// </summary>
     /// <value>0 by default. Must be between 0 and 100.</value>
     public int TolerancePercent { get; set; }
 

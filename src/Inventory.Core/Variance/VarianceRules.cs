@@ -6,7 +6,9 @@ namespace Inventory.Core.Variance;
 /// <summary>The attribution rules of docs/variance.md, applied to one SKU and location.</summary>
 internal sealed class VarianceRules(VarianceOptions options)
 {
-    /// <summary>Agreement: the difference is within the unit tolerance or within the percent of the larger count.</summary>
+    /// <summary>
+    /// Agreement: the difference is within the unit tolerance or within the percent of the larger count.
+    /// </summary>
     public bool WithinTolerance(long channel, long warehouse)
     {
         var difference = Int128.Abs((Int128)channel - warehouse);

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using Inventory.Cli.Reconcile;
+using Inventory.Cli.Replay;
+using Inventory.Core;
+using Inventory.Core.Variance;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Inventory.Cli.CommandLine;
+
+/// <summary>
+/// The <c>inventory reconcile</c> command: compares a channel export with a warehouse export and explains each
+/// difference. Exit codes: 0 no alert, 1 an alert fired, 2 unreadable input.
+/// </summary>
+internal static class ReconcileCommand
+{
+    public const int Alert = 1;
+
+    public static Command Create()
+    {
+        var channel = new Option<string>("--channel")
+        {
+            Description = "The Shopify inventory export CSV.",
+            Required = true,
+        };
+        var warehouse = new Option<string>("--warehouse")
+        {
+            Description = "The warehouse snapshot CSV.",
+            Required = true,
+        };
+        var events = new Option<string?>("--events") { Description = "The event log, JSON Lines (docs/variance.md)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "The report format.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "The snapshot instant (ISO-8601 UTC); default: the latest as_of of the warehouse file.",
+        };
+        var units = new Option<long>("--tolerance-units")
+        {
+            Description = "Units of difference still counted as agreement.",
+        };
+        var percent = new Option<int>("--tolerance-percent")
+        {
+            Description = "Percent of the larger count still agreement.",
+        };
+        var lag = new Option<int>("--sync-lag-minutes")
+        {
+            Description = "Normal sync lag.",
+            DefaultValueFactory = _ => 15,
+        };
+        var zone = new Option<string>("--zone")
+        {
+            Description = "Business time zone (tz id).",
+            DefaultValueFactory = _ => "UTC",
+        };
+        var mapping = new Option<string[]>("--warehouse-column")
+        {
+            Description = "Maps a warehouse field to the file's column name: field=Column (repeatable).",
+        };
+
+        var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
+        {
+            channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var io = parse.InvocationConfiguration;
+            try
+            {
+                var (rows, latest) = WarehouseCsvReader.Read(
+                    parse.GetRequiredValue(warehouse), WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
+                var options = new VarianceOptions
+                {
+                    AsOf = ResolveAsOf(parse.GetValue(asOf), latest),
+                    ToleranceUnits = parse.GetValue(units),
+                    TolerancePercent = parse.GetValue(percent),
+                    NormalSyncLag = Duration.FromMinutes(parse.GetValue(lag)),
+                    BusinessZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parse.GetRequiredValue(zone))
+                        ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
+                };
+                var eventPath = parse.GetValue(events);
+                var report = new VarianceClassifier(options).Classify(
+                    ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
+                    rows,
+                    eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+
+                return await WriteAsync(report, parse.GetValue(format) == "json", io).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MalformedRowException or IOException or UnauthorizedAccessException
+                or ArgumentException or InventoryException or OverflowException)
+            {
+                await io.Error.WriteLineAsync($"inventory reconcile: {ex.Message}").ConfigureAwait(false);
+                return ReplayCommand.InputError;
+            }
+        });
+
+        return command;
+    }
+
+    private static async Task<int> WriteAsync(VarianceReport report, bool json, InvocationConfiguration io)
+    {
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            ReconcileReportWriter.WriteJson(report, buffer);
+            await io.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+        }
+        else
+        {
+            ReconcileReportWriter.WriteText(report, io.Output);
+        }
+
+        return ReconcileReportWriter.HasAlert(report) ? Alert : 0;
+    }
+
+    private static Instant ResolveAsOf(string? text, Instant? latest)
+    {
+        if (text is null)
+        {
+            return latest ?? throw new ArgumentException(
+                "--as-of: give the snapshot instant, or an as_of column in the warehouse file.");
+        }
+
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw new ArgumentException($"--as-of: '{text}' is not an ISO-8601 UTC instant.");
+    }
+}

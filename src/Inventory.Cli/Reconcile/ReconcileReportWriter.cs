@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Inventory.Core.Variance;
+
+namespace Inventory.Cli.Reconcile;
+
+/// <summary>Writes a reconciliation report as text or as the JSON shape documented in docs/variance.md.</summary>
+internal static class ReconcileReportWriter
+{
+    /// <summary>Gets the alert raised when any SKU and location differs beyond tolerance.</summary>
+    public static bool HasAlert(VarianceReport report) => report.Findings.Count > 0;
+
+    public static void WriteText(VarianceReport report, TextWriter output)
+    {
+        output.WriteLine(
+            $"rows compared: {report.RowsCompared}, within tolerance: {report.RowsWithinTolerance}, " +
+            $"discrepancy units: {report.DiscrepancyUnits}, hero discrepancy: {Percent(report)}%");
+        foreach (var finding in report.Findings)
+        {
+            output.WriteLine(
+                $"{finding.Sku} @ {finding.Location}: channel {finding.Channel}, warehouse {finding.Warehouse}, " +
+                $"difference {finding.Difference}");
+            foreach (var part in finding.Parts)
+            {
+                output.WriteLine(
+                    $"  {VarianceCauseNames.ToName(part.Cause)} {part.Units} ({part.Confidence}) " +
+                    $"[{string.Join(", ", part.Evidence)}]");
+            }
+        }
+
+        if (HasAlert(report))
+        {
+            output.WriteLine($"ALERT: {report.Findings.Count} SKU-location pair(s) beyond tolerance (threshold 0).");
+        }
+    }
+
+    public static void WriteJson(VarianceReport report, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("summary");
+        json.WriteNumber("rows_compared", report.RowsCompared);
+        json.WriteNumber("skus_within_tolerance", report.RowsWithinTolerance);
+        json.WriteNumber("discrepancy_units", report.DiscrepancyUnits);
+        json.WriteNumber("hero_discrepancy_percent", report.HeroDiscrepancyBasisPoints / 100m);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("indicators");
+        json.WriteEndArray();
+        json.WriteStartArray("alerts");
+        if (HasAlert(report))
+        {
+            json.WriteStartObject();
+            json.WriteString("figure", "pairs_beyond_tolerance");
+            json.WriteNumber("value", report.Findings.Count);
+            json.WriteNumber("threshold", 0);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sequence");
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, VarianceFinding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("sku", finding.Sku.Value);
+        json.WriteString("location", finding.Location.Value);
+        json.WriteNumber("channel", finding.Channel);
+        json.WriteNumber("warehouse", finding.Warehouse);
+        json.WriteNumber("difference", finding.Difference);
+        json.WriteStartArray("parts");
+        foreach (var part in finding.Parts)
+        {
+            json.WriteStartObject();
+            json.WriteString("cause", VarianceCauseNames.ToName(part.Cause));
+            json.WriteNumber("units", part.Units);
+            json.WriteStartArray("evidence");
+            foreach (var id in part.Evidence)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("confidence", part.Confidence.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNull("trend");
+        json.WriteEndObject();
+    }
+
+    private static string Percent(VarianceReport report) =>
+        (report.HeroDiscrepancyBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Inventory.Cli.Replay;
+using Inventory.Core.Stock;
+using Inventory.Core.Variance;
+using nietras.SeparatedValues;
+
+namespace Inventory.Cli.Reconcile;
+
+/// <summary>
+/// Reads a Shopify inventory export in any of its three layouts: the older one (Location, Available), the newer
+/// one (Location, "Available (not editable)", Bin name), and the wide one with one Available column per location.
+/// Row identity: the SKU with each line break turned into a space; a row without a SKU is keyed
+/// <c>handle:HANDLE/OPTION1/OPTION2/OPTION3</c> (blank options left out). "not stocked" cells yield no row.
+/// </summary>
+internal static class ShopifyInventoryReader
+{
+    private static readonly string[] _available = ["Available (not editable)", "Available"];
+
+    private static readonly HashSet<string> _fixedColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Handle", "Title", "Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name",
+        "Option3 Value", "SKU", "HS Code", "COO", "Location", "Bin name", "Incoming", "Unavailable", "Committed",
+        "Available", "On hand", "Incoming (not editable)", "Unavailable (not editable)",
+        "Committed (not editable)", "Available (not editable)", "On hand (current)", "On hand (new)",
+    };
+
+    public static List<ChannelSnapshotRow> Read(string path)
+    {
+        using var reader = Sep.New(',')
+            .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
+            .FromFile(path);
+        var header = reader.Header;
+        Require(header, path, "Handle");
+        var rows = new List<ChannelSnapshotRow>();
+        var available = _available.FirstOrDefault(name => header.TryIndexOf(name, out _));
+        if (header.TryIndexOf("Location", out var location) && available is not null)
+        {
+            var availableIndex = header.IndexOf(available);
+            foreach (var row in reader)
+            {
+                AddRow(rows, row, header, path, row[location].ToString(), available, availableIndex);
+            }
+
+            return rows;
+        }
+
+        var locations = header.ColNames.Select((name, index) => (name, index))
+            .Where(c => !_fixedColumns.Contains(c.name)).ToList();
+        if (locations.Count == 0)
+        {
+            throw new MalformedRowException(
+                path, 1, "Location", string.Join(",", header.ColNames),
+                "expected a Location and an Available column, or one column per location");
+        }
+
+        foreach (var row in reader)
+        {
+            foreach (var (name, index) in locations)
+            {
+                AddRow(rows, row, header, path, name, name, index);
+            }
+        }
+
+        return rows;
+    }
+
+    private static void AddRow(
+        List<ChannelSnapshotRow> rows,
+        SepReader.Row row,
+        SepReaderHeader header,
+        string path,
+        string locationText,
+        string column,
+        int index)
+    {
+        var line = row.LineNumberFrom;
+        var cell = row[index].ToString().Trim();
+        if (cell.Equals("not stocked", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units))
+        {
+            throw new MalformedRowException(path, line, column, cell, "expected a whole number or 'not stocked'");
+        }
+
+        if (!LocationId.TryCreate(locationText.Trim(), out var location))
+        {
+            throw new MalformedRowException(path, line, "Location", locationText, "expected a location name");
+        }
+
+        rows.Add(new ChannelSnapshotRow(Identity(row, header, path, line), location, units));
+    }
+
+    private static Sku Identity(SepReader.Row row, SepReaderHeader header, string path, int line)
+    {
+        var sku = header.TryIndexOf("SKU", out var skuIndex) ? OneLine(row[skuIndex].ToString()) : string.Empty;
+        if (sku.Length == 0)
+        {
+            var parts = new List<string>();
+            foreach (var name in new[] { "Handle", "Option1 Value", "Option2 Value", "Option3 Value" })
+            {
+                var text = header.TryIndexOf(name, out var i) ? row[i].ToString().Trim() : string.Empty;
+                if (text.Length > 0)
+                {
+                    parts.Add(text);
+                }
+            }
+
+            sku = "handle:" + string.Join("/", parts);
+        }
+
+        return Sku.TryCreate(sku, out var result)
+            ? result
+            : throw new MalformedRowException(path, line, "SKU", sku, "expected a SKU of 1 to 255 characters");
+    }
+
+    private static string OneLine(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var part = line.Trim();
+            if (!part.IsEmpty)
+            {
+                builder.Append(builder.Length > 0 ? " " : string.Empty).Append(part);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Require(SepReaderHeader header, string path, string column)
+    {
+        if (!header.TryIndexOf(column, out _))
+        {
+            throw new MalformedRowException(
+                path, 1, column, string.Join(",", header.ColNames), "the header lacks this column");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Inventory.Cli.Reconcile;
+using Inventory.Cli.Replay;
+using Inventory.Core.Variance;
+
+namespace Inventory.Cli.Tests.Reconcile;
+
+public class EventJsonLinesReaderTests
+{
+    [Fact]
+    public void Read_EveryType_BuildsTheMatchingEvents()
+    {
+        var events = EventJsonLinesReader.Read(RepositoryFiles.VarianceSample("events.jsonl")).ToList();
+
+        Assert.Equal(9, events.Count);
+        var sale = Assert.IsType<BundleSale>(events[6]);
+        Assert.Equal(("CANDLE-SM", 2L), (sale.Components[0].Sku.Value, sale.Components[0].QuantityPerBundle));
+        var adjustment = Assert.IsType<AdjustmentEvent>(events[8]);
+        Assert.Equal((-6L, false), (adjustment.Delta, adjustment.HasReason));
+        Assert.Equal(ReturnStage.Restocked, Assert.IsType<ReturnEvent>(events[5]).Stage);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"order\"", "16")]
+    [InlineData("{\"type\":\"refund\"}", "type")]
+    [InlineData(Order + "\"quantity\":\"3\"}", "quantity")]
+    [InlineData(Order + "\"quantity\":0}", "event")]
+    [InlineData(Order + "\"quantity\":3,\"system\":\"erp\"}", "system")]
+    public void Read_BadLine_NamesLineAndField(string bad, string column)
+    {
+        using var file = new TempText(Order + "\"quantity\":1}\n\n" + bad + "\n");
+
+        var error = Assert.Throws<MalformedRowException>(
+            () => EventJsonLinesReader.Read(file.Path).ToList());
+
+        Assert.Equal((3, column), (error.Line, error.Column));
+    }
+
+    private const string Order =
+        "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\"," +
+        "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",";
+}
