@@ -8,6 +8,7 @@ internal static class RepositoryFiles
     public static string AdventureWorksBom => Find("docs/data/adventureworks/BillOfMaterials.tsv");
 
     public static string AdventureWorksStock => Find("docs/data/adventureworks/ProductInventory.tsv");
+
     public static string VarianceSample(string name) => Find("docs/data/variance/" + name);
 
     private static string Find(string relative)
