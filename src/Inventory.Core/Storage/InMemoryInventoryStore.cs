@@ -25,6 +25,9 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
     private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
+    // Orders with fewer lines than this are searched line by line when a line is put, which costs less than an index.
+    private const int SmallOrder = 32;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<PositionKey, Slot> _positions = [];
     private readonly Dictionary<Sku, List<LocationId>> _locationsBySku = [];
@@ -177,10 +180,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             AddIfMissing(positions, line.Key, query.Now);
         }
 
-        var carts = query.CartIds.Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => _cartVersions.GetValueOrDefault(id), StringComparer.Ordinal);
+        return new StoreSnapshot(positions, holds, lines, CartVersions(query.CartIds));
+    }
 
-        return new StoreSnapshot(positions, holds, lines, carts);
+    private IReadOnlyDictionary<string, long> CartVersions(IReadOnlyCollection<string> cartIds)
+    {
+        if (cartIds.Count == 0)
+        {
+            return NoCarts;
+        }
+
+        var carts = new Dictionary<string, long>(cartIds.Count, StringComparer.Ordinal);
+        foreach (var id in cartIds)
+        {
+            carts.TryAdd(id, _cartVersions.GetValueOrDefault(id));
+        }
+
+        return carts;
     }
 
     private void AddIfMissing(Dictionary<PositionKey, VersionedPosition> positions, PositionKey key, Instant now)
@@ -189,6 +205,32 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         {
             positions.Add(key, Versioned(key, now));
         }
+    }
+
+    private bool AnyOrderExists(IReadOnlyList<string>? orderIds)
+    {
+        foreach (var id in orderIds ?? [])
+        {
+            if (_orders.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyCartMoved(IReadOnlyDictionary<string, long> carts)
+    {
+        foreach (var (cartId, version) in carts)
+        {
+            if (_cartVersions.GetValueOrDefault(cartId) != version)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IReadOnlyList<T> Collect<T>(
@@ -227,13 +269,13 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
-        if (batch.NewOrderIds is not null && batch.NewOrderIds.Any(_orders.ContainsKey))
+        if (AnyOrderExists(batch.NewOrderIds))
         {
             return StoreWriteResult.Conflict;
         }
 
         var carts = batch.ExpectedCartVersions ?? NoCarts;
-        if (carts.Any(cart => _cartVersions.GetValueOrDefault(cart.Key) != cart.Value))
+        if (AnyCartMoved(carts))
         {
             return StoreWriteResult.Conflict;
         }
@@ -249,17 +291,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             PutPosition(write);
         }
 
-        RemoveHolds(batch.HoldsRemoved.Concat(batch.HoldsPut));
-        var added = new HashSet<(string, string, PositionKey)>();
-        foreach (var hold in batch.HoldsPut)
-        {
-            if (!added.Add(Identity(hold)))
-            {
-                RemoveHold(hold);
-            }
-
-            AddHold(hold);
-        }
+        PutHolds(batch.HoldsRemoved, batch.HoldsPut);
 
         PutOrderLines(batch.OrderLinesPut);
 
@@ -269,8 +301,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         return new StoreWriteResult(StoreWriteStatus.Written, outcome);
     }
 
-    private List<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
+    /// <summary>
+    /// Appends the entries, numbering them; a batch made only of the ledger's draft entries is numbered in place
+    /// and its list kept as the recorded outcome, any other batch is copied.
+    /// </summary>
+    private IReadOnlyList<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
     {
+        if (AllDrafts(entries))
+        {
+            foreach (var entry in entries)
+            {
+                entry.TryNumber(_journal.Count + 1);
+                _journal.Add(entry);
+            }
+
+            return entries;
+        }
+
         var appended = new List<JournalEntry>(entries.Count);
         foreach (var entry in entries)
         {
@@ -280,6 +327,45 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
 
         return appended;
+    }
+
+    private static bool AllDrafts(IReadOnlyList<JournalEntry> entries)
+    {
+        // A draft stays a draft until numbered, and only this store's lock numbers it, so the check holds.
+        foreach (var entry in entries)
+        {
+            if (!entry.IsDraft)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void PutHolds(IReadOnlyList<Hold> removed, IReadOnlyList<Hold> put)
+    {
+        if (removed.Count + put.Count == 0)
+        {
+            return;
+        }
+
+        RemoveHolds(removed.Concat(put));
+        if (put.Count == 0)
+        {
+            return;
+        }
+
+        var added = new HashSet<(string, string, PositionKey)>(put.Count);
+        foreach (var hold in put)
+        {
+            if (!added.Add(Identity(hold)))
+            {
+                RemoveHold(hold);
+            }
+
+            AddHold(hold);
+        }
     }
 
     private void PutPosition(PositionWrite write)
@@ -363,10 +449,18 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
     }
 
-    /// <summary>Puts order lines, replacing the line with the same line id and position; indexes each order once.</summary>
+    /// <summary>
+    /// Puts order lines, replacing the line with the same line id and position. A small order is searched
+    /// directly; a large one is indexed once per batch, so a batch costs linear rather than quadratic time.
+    /// </summary>
     private void PutOrderLines(IReadOnlyList<OrderLine> puts)
     {
-        var indexes = new Dictionary<string, Dictionary<(string, PositionKey), int>>(StringComparer.Ordinal);
+        if (puts.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<string, Dictionary<(string, PositionKey), int>>? indexes = null;
         foreach (var line in puts)
         {
             if (!_orders.TryGetValue(line.OrderId, out var lines))
@@ -375,6 +469,13 @@ public sealed class InMemoryInventoryStore : IInventoryStore
                 _orders.Add(line.OrderId, lines);
             }
 
+            if (lines.Count < SmallOrder)
+            {
+                PutSmall(lines, line);
+                continue;
+            }
+
+            indexes ??= new(StringComparer.Ordinal);
             if (!indexes.TryGetValue(line.OrderId, out var index))
             {
                 index = [];
@@ -396,6 +497,20 @@ public sealed class InMemoryInventoryStore : IInventoryStore
                 lines.Add(line);
             }
         }
+    }
+
+    private static void PutSmall(List<OrderLine> lines, OrderLine line)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Key == line.Key && string.Equals(lines[i].LineId, line.LineId, StringComparison.Ordinal))
+            {
+                lines[i] = line;
+                return;
+            }
+        }
+
+        lines.Add(line);
     }
 
     private static (string CartId, string LineId, PositionKey Key) Identity(Hold hold) =>
