@@ -350,9 +350,10 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             return;
         }
 
-        RemoveHolds(removed.Concat(put));
-        if (put.Count == 0)
+        RemoveHolds(removed, put);
+        if (put.Count == 1)
         {
+            AddHold(put[0]);
             return;
         }
 
@@ -417,22 +418,34 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     }
 
     /// <summary>
-    /// Removes every hold with the identity of one of <paramref name="holds"/>, one pass per cart and position, so a
-    /// cart of many lines costs linear rather than quadratic time.
+    /// Removes every hold with the identity of one of <paramref name="removed"/> or <paramref name="put"/>, one pass
+    /// per cart and position, so a cart of many lines costs linear rather than quadratic time.
     /// </summary>
-    private void RemoveHolds(IEnumerable<Hold> holds)
+    private void RemoveHolds(IReadOnlyList<Hold> removed, IReadOnlyList<Hold> put)
     {
-        var doomed = holds.Select(Identity).ToHashSet();
-        if (doomed.Count == 0)
+        var doomed = new HashSet<(string, string, PositionKey)>(removed.Count + put.Count);
+        var cartIds = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<PositionKey>();
+        foreach (var hold in removed)
         {
-            return;
+            doomed.Add(Identity(hold));
+            cartIds.Add(hold.CartId);
+            keys.Add(hold.Key);
         }
 
-        foreach (var cartId in doomed.Select(d => d.CartId).Distinct(StringComparer.Ordinal))
+        foreach (var hold in put)
+        {
+            doomed.Add(Identity(hold));
+            cartIds.Add(hold.CartId);
+            keys.Add(hold.Key);
+        }
+
+        Predicate<Hold> isDoomed = h => doomed.Contains(Identity(h));
+        foreach (var cartId in cartIds)
         {
             if (_holdsByCart.TryGetValue(cartId, out var cartHolds))
             {
-                cartHolds.RemoveAll(h => doomed.Contains(Identity(h)));
+                cartHolds.RemoveAll(isDoomed);
                 if (cartHolds.Count == 0)
                 {
                     _holdsByCart.Remove(cartId);
@@ -440,11 +453,11 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
-        foreach (var key in doomed.Select(d => d.Key).Distinct())
+        foreach (var key in keys)
         {
-            if (_positions.TryGetValue(key, out var slot))
+            if (_positions.TryGetValue(key, out var slot) && slot.Holds.Count > 0)
             {
-                slot.Holds.RemoveAll(h => doomed.Contains(Identity(h)));
+                slot.Holds.RemoveAll(isDoomed);
             }
         }
     }
