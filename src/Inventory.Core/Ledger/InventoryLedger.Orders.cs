@@ -41,16 +41,20 @@ public sealed partial class InventoryLedger
 
     private static LedgerResult? Fulfil(FulfilOrder command, LedgerWork work)
     {
-        var lines = work.Snapshot.OrderLines.ToList();
-        if (lines.Count == 0)
+        if (work.Snapshot.OrderLines.Count == 0)
         {
             return UnknownOrder(command, command.OrderId, null);
         }
 
-        var requests = command.Lines
-            ?? lines.Where(l => l.Open > 0).Select(l => new FulfilmentLine(l.LineId, l.Open, l.Key.Location)).ToList();
+        if (command.Lines is null)
+        {
+            FulfilEverythingOpen(work);
+            return null;
+        }
+
+        var lines = work.Snapshot.OrderLines.ToList();
         var byLineId = IndexByLineId(lines);
-        foreach (var request in requests)
+        foreach (var request in command.Lines)
         {
             var refusal = FulfilLine(command, work, lines, byLineId, request);
             if (refusal is not null)
@@ -60,6 +64,28 @@ public sealed partial class InventoryLedger
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Ships every open unit, line by line in order. Each line's own open units meet its request in full (lines
+    /// before it that share its id and location are already shipped), so no index of line ids is needed.
+    /// </summary>
+    private static void FulfilEverythingOpen(LedgerWork work)
+    {
+        foreach (var line in work.Snapshot.OrderLines)
+        {
+            var take = line.Open;
+            if (take <= 0)
+            {
+                continue;
+            }
+
+            var shipped = line with { Fulfilled = checked(line.Fulfilled + take) };
+            work.Apply(
+                EntryKind.Fulfilled, line.Key, new StockChange(OnHand: -take, Committed: -take), take,
+                LedgerWork.OrderReference(line.OrderId, line.LineId));
+            work.PutOrderLine(shipped);
+        }
     }
 
     /// <summary>Maps each line id to the indexes of its lines, in order, so a large order is not scanned per line.</summary>

@@ -8,18 +8,22 @@ public sealed partial class InventoryLedger
 {
     private LedgerResult? Reserve(ReserveCart command, LedgerWork work)
     {
-        var replaced = command.Lines.Select(l => l.LineId).ToHashSet(StringComparer.Ordinal);
         var expiry = work.Now + _ttl;
-
-        foreach (var hold in work.Snapshot.Holds.Where(h => replaced.Contains(h.LineId)))
+        if (work.Snapshot.Holds.Count > 0)
         {
-            work.ReleaseHold(hold);
+            // A cart the command finds empty (the common case) has nothing to replace or extend.
+            var replaced = command.Lines.Select(l => l.LineId).ToHashSet(StringComparer.Ordinal);
+            foreach (var hold in work.Snapshot.Holds.Where(h => replaced.Contains(h.LineId)))
+            {
+                work.ReleaseHold(hold);
+            }
+
+            ExtendOthers(work, replaced, expiry);
         }
 
-        ExtendOthers(work, replaced, expiry);
         var shortfalls = Allocate(work, command.CartId, command.Lines, expiry);
 
-        return shortfalls.Count > 0 ? LedgerResult.Insufficient(command.IdempotencyKey, shortfalls) : null;
+        return shortfalls is not null ? LedgerResult.Insufficient(command.IdempotencyKey, shortfalls) : null;
     }
 
     private LedgerResult? Change(ChangeReservation command, LedgerWork work)
@@ -104,7 +108,7 @@ public sealed partial class InventoryLedger
 
         var shortfalls = Allocate(work, holds[0].CartId, [line], expiry);
 
-        return shortfalls.Count > 0 ? LedgerResult.Insufficient(command.IdempotencyKey, shortfalls) : null;
+        return shortfalls is not null ? LedgerResult.Insufficient(command.IdempotencyKey, shortfalls) : null;
     }
 
     /// <summary>Gives the cart's other live holds a new expiry and removes its dead ones.</summary>
@@ -123,11 +127,14 @@ public sealed partial class InventoryLedger
         }
     }
 
-    /// <summary>Holds every line against one running total per position; returns the lines that cannot be met.</summary>
-    private List<StockShortfall> Allocate(
+    /// <summary>
+    /// Holds every line against one running total per position; returns the lines that cannot be met, or null
+    /// when every line is held.
+    /// </summary>
+    private List<StockShortfall>? Allocate(
         LedgerWork work, string cartId, IReadOnlyList<CartLine> lines, NodaTime.Instant expiry)
     {
-        var shortfalls = new List<StockShortfall>();
+        List<StockShortfall>? shortfalls = null;
         foreach (var line in lines)
         {
             var shortfall = line.Location is { } location
@@ -135,7 +142,7 @@ public sealed partial class InventoryLedger
                 : HoldAnywhere(work, cartId, line, expiry);
             if (shortfall is not null)
             {
-                shortfalls.Add(shortfall);
+                (shortfalls ??= []).Add(shortfall);
             }
         }
 

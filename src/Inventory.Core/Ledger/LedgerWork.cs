@@ -11,23 +11,36 @@ namespace Inventory.Core.Ledger;
 /// The working state of one decision: the snapshot plus every change decided so far, so that each check sees
 /// the lines before it (one running total per position).
 /// </summary>
-/// <remarks>Used by one thread for one attempt at one command.</remarks>
+/// <remarks>
+/// <para>Used by one thread for one attempt at one command.</para>
+/// <para>
+/// Implementation note: a command uses only some of the lists below, so each is made on first use; the
+/// positions and entries are sized from the snapshot, which bounds the positions a decision may touch.
+/// </para>
+/// </remarks>
 internal sealed class LedgerWork
 {
+    private static readonly Hold[] NoHolds = [];
+    private static readonly OrderLine[] NoOrderLines = [];
+    private static readonly string[] NoIds = [];
+    private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
+
     private readonly StoreSnapshot _snapshot;
-    private readonly Dictionary<(string LineId, PositionKey Key), int> _orderLineSlots = [];
-    private readonly Dictionary<PositionKey, WorkPosition> _positions = [];
-    private readonly List<JournalEntry> _entries = [];
-    private readonly List<Hold> _holdsRemoved = [];
-    private readonly List<Hold> _holdsPut = [];
-    private readonly List<OrderLine> _orderLinesPut = [];
-    private readonly List<string> _newOrderIds = [];
-    private readonly List<ReturnLine> _returnLinesPut = [];
-    private readonly HashSet<string> _cartsChanged = new(StringComparer.Ordinal);
+    private readonly Dictionary<PositionKey, WorkPosition> _positions;
+    private readonly List<JournalEntry> _entries;
+    private Dictionary<(string LineId, PositionKey Key), int>? _orderLineSlots;
+    private List<Hold>? _holdsRemoved;
+    private List<Hold>? _holdsPut;
+    private List<OrderLine>? _orderLinesPut;
+    private List<string>? _newOrderIds;
+    private HashSet<string>? _cartsChanged;
+    private List<ReturnLine>? _returnLinesPut;
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
         _snapshot = snapshot;
+        _positions = new Dictionary<PositionKey, WorkPosition>(snapshot.Positions.Count);
+        _entries = new List<JournalEntry>(snapshot.Holds.Count + snapshot.OrderLines.Count + 1);
         Now = now;
         At = command.At ?? now;
         Key = command.IdempotencyKey;
@@ -56,19 +69,20 @@ internal sealed class LedgerWork
         var position = Get(key);
         position.Stored = position.Stored.Apply(change);
         position.Touched = true;
-        _entries.Add(new JournalEntry(0, Key, kind, key, change, quantity, At, reference, reason, actor ?? Source));
+        _entries.Add(JournalEntry.Draft(Key, kind, key, change, quantity, At, reference, reason, actor ?? Source));
     }
 
     public void Record(EntryKind kind, PositionKey key, long quantity, string? reference, Instant? at = null)
     {
         Get(key).Touched = true;
-        _entries.Add(new JournalEntry(0, Key, kind, key, default, quantity, at ?? At, reference, null, Source));
+        _entries.Add(JournalEntry.Draft(Key, kind, key, default, quantity, at ?? At, reference, null, Source));
     }
 
     /// <summary>Puts a return line, replacing an earlier put of the same line in this batch.</summary>
     public void PutReturnLine(ReturnLine line)
     {
         Get(line.Key).Touched = true;
+        _returnLinesPut ??= [];
         _returnLinesPut.RemoveAll(l => l.Key == line.Key && l.ReturnId == line.ReturnId && l.LineId == line.LineId);
         _returnLinesPut.Add(line);
     }
@@ -76,15 +90,15 @@ internal sealed class LedgerWork
     public void AddHold(Hold hold)
     {
         Apply(EntryKind.Reserved, hold.Key, new StockChange(Reserved: hold.Quantity), hold.Quantity, CartReference(hold));
-        _holdsPut.Add(hold);
-        _cartsChanged.Add(hold.CartId);
+        (_holdsPut ??= []).Add(hold);
+        CartChanged(hold.CartId);
     }
 
     public void PutHold(Hold hold)
     {
         Get(hold.Key).Touched = true;
-        _holdsPut.Add(hold);
-        _cartsChanged.Add(hold.CartId);
+        (_holdsPut ??= []).Add(hold);
+        CartChanged(hold.CartId);
     }
 
     public void ReleaseHold(Hold hold)
@@ -108,20 +122,22 @@ internal sealed class LedgerWork
     public void DropHold(Hold hold)
     {
         Get(hold.Key).Touched = true;
-        _holdsRemoved.Add(hold);
-        _cartsChanged.Add(hold.CartId);
-        if (_holdsPut.Count > 0)
+        (_holdsRemoved ??= []).Add(hold);
+        CartChanged(hold.CartId);
+        if (_holdsPut is { Count: > 0 })
         {
             _holdsPut.RemoveAll(h => h.Key == hold.Key && h.LineId == hold.LineId && h.CartId == hold.CartId);
         }
     }
 
     /// <summary>Marks an order as created by this batch, so the write fails if another command created it first.</summary>
-    public void CreateOrder(string orderId) => _newOrderIds.Add(orderId);
+    public void CreateOrder(string orderId) => (_newOrderIds ??= []).Add(orderId);
 
     public void PutOrderLine(OrderLine line)
     {
         Get(line.Key).Touched = true;
+        _orderLinesPut ??= [];
+        _orderLineSlots ??= [];
         if (_orderLineSlots.TryGetValue((line.LineId, line.Key), out var slot))
         {
             _orderLinesPut[slot] = line;
@@ -134,25 +150,54 @@ internal sealed class LedgerWork
 
     public StoreBatch ToBatch(string fingerprint)
     {
-        var writes = _positions
-            .Where(p => p.Value.Touched)
-            .OrderBy(p => p.Key)
-            .Select(p => new PositionWrite(p.Key, p.Value.Version, p.Value.Stored))
-            .ToList();
+        var writes = new List<PositionWrite>(_positions.Count);
+        foreach (var (key, position) in _positions)
+        {
+            if (position.Touched)
+            {
+                writes.Add(new PositionWrite(key, position.Version, position.Stored));
+            }
+        }
 
-        var carts = _cartsChanged.ToDictionary(
-            id => id, id => _snapshot.CartVersions?.GetValueOrDefault(id) ?? 0, StringComparer.Ordinal);
+        writes.Sort(static (left, right) => left.Key.CompareTo(right.Key));
 
         return new StoreBatch(
-            Key, fingerprint, writes, _holdsRemoved, _holdsPut, _orderLinesPut, _entries, _newOrderIds, carts)
+            Key,
+            fingerprint,
+            writes,
+            _holdsRemoved ?? (IReadOnlyList<Hold>)NoHolds,
+            _holdsPut ?? (IReadOnlyList<Hold>)NoHolds,
+            _orderLinesPut ?? (IReadOnlyList<OrderLine>)NoOrderLines,
+            _entries,
+            _newOrderIds ?? (IReadOnlyList<string>)NoIds,
+            ExpectedCartVersions())
         {
-            ReturnLinesPut = _returnLinesPut,
+            ReturnLinesPut = _returnLinesPut ?? (IReadOnlyList<ReturnLine>)[],
         };
     }
 
     public static string CartReference(Hold hold) => $"cart:{hold.CartId}/{hold.LineId}";
 
     public static string OrderReference(string orderId, string lineId) => $"order:{orderId}/{lineId}";
+
+    private void CartChanged(string cartId) =>
+        (_cartsChanged ??= new HashSet<string>(StringComparer.Ordinal)).Add(cartId);
+
+    private IReadOnlyDictionary<string, long> ExpectedCartVersions()
+    {
+        if (_cartsChanged is null)
+        {
+            return NoCarts;
+        }
+
+        var carts = new Dictionary<string, long>(_cartsChanged.Count, StringComparer.Ordinal);
+        foreach (var id in _cartsChanged)
+        {
+            carts.Add(id, _snapshot.CartVersions?.GetValueOrDefault(id) ?? 0);
+        }
+
+        return carts;
+    }
 
     private WorkPosition Get(PositionKey key)
     {

@@ -27,4 +27,47 @@ public sealed record JournalEntry(
     Instant At,
     string? Reference = null,
     string? Reason = null,
-    string? Actor = null);
+    string? Actor = null)
+{
+    private long _sequence = Sequence;
+
+    // True only for an entry the ledger built for a batch and no caller has seen yet; see TryNumber.
+    private bool _draft;
+
+    /// <summary>Gets the store's ordinal for the entry, from 1; 0 before the store appends it.</summary>
+    public long Sequence
+    {
+        get => _sequence;
+        init => _sequence = value;
+    }
+
+    /// <summary>Builds an entry that only the ledger's batch holds, so the store may number it in place.</summary>
+    internal static JournalEntry Draft(
+        string idempotencyKey, EntryKind kind, PositionKey key, StockChange change, long quantity, Instant at,
+        string? reference, string? reason, string? actor) =>
+        new(0, idempotencyKey, kind, key, change, quantity, at, reference, reason, actor) { _draft = true };
+
+    /// <summary>Gets whether the entry is a draft the store may number in place.</summary>
+    internal bool IsDraft => _draft;
+
+    /// <summary>
+    /// Numbers a draft entry in place, once, before anyone but the ledger and the store has seen it; an entry
+    /// that is not a draft is left alone and must be copied instead.
+    /// </summary>
+    /// <remarks>
+    /// Implementation note: this spares the in-memory store a copy of every entry it appends. The entry is
+    /// immutable from the moment the store returns it.
+    /// </remarks>
+    internal bool TryNumber(long sequence)
+    {
+        if (!_draft)
+        {
+            return false;
+        }
+
+        _sequence = sequence;
+        _draft = false;
+
+        return true;
+    }
+}

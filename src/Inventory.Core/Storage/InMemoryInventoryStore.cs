@@ -27,6 +27,9 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private static readonly IReadOnlyList<ReturnLine> NoReturnLines = [];
     private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
+    // Orders with fewer lines than this are searched line by line when a line is put, which costs less than an index.
+    private const int SmallOrder = 32;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<PositionKey, Slot> _positions = [];
     private readonly Dictionary<Sku, List<LocationId>> _locationsBySku = [];
@@ -186,10 +189,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             AddIfMissing(positions, line.Key, query.Now);
         }
 
-        var carts = query.CartIds.Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => _cartVersions.GetValueOrDefault(id), StringComparer.Ordinal);
+        return new StoreSnapshot(positions, holds, lines, CartVersions(query.CartIds)) { ReturnLines = returnLines };
+    }
 
-        return new StoreSnapshot(positions, holds, lines, carts) { ReturnLines = returnLines };
+    private IReadOnlyDictionary<string, long> CartVersions(IReadOnlyCollection<string> cartIds)
+    {
+        if (cartIds.Count == 0)
+        {
+            return NoCarts;
+        }
+
+        var carts = new Dictionary<string, long>(cartIds.Count, StringComparer.Ordinal);
+        foreach (var id in cartIds)
+        {
+            carts.TryAdd(id, _cartVersions.GetValueOrDefault(id));
+        }
+
+        return carts;
     }
 
     private void AddIfMissing(Dictionary<PositionKey, VersionedPosition> positions, PositionKey key, Instant now)
@@ -198,6 +214,32 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         {
             positions.Add(key, Versioned(key, now));
         }
+    }
+
+    private bool AnyOrderExists(IReadOnlyList<string>? orderIds)
+    {
+        foreach (var id in orderIds ?? [])
+        {
+            if (_orders.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyCartMoved(IReadOnlyDictionary<string, long> carts)
+    {
+        foreach (var (cartId, version) in carts)
+        {
+            if (_cartVersions.GetValueOrDefault(cartId) != version)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IReadOnlyList<T> Collect<T>(
@@ -236,13 +278,13 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
-        if (batch.NewOrderIds is not null && batch.NewOrderIds.Any(_orders.ContainsKey))
+        if (AnyOrderExists(batch.NewOrderIds))
         {
             return StoreWriteResult.Conflict;
         }
 
         var carts = batch.ExpectedCartVersions ?? NoCarts;
-        if (carts.Any(cart => _cartVersions.GetValueOrDefault(cart.Key) != cart.Value))
+        if (AnyCartMoved(carts))
         {
             return StoreWriteResult.Conflict;
         }
@@ -258,17 +300,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             PutPosition(write);
         }
 
-        RemoveHolds(batch.HoldsRemoved.Concat(batch.HoldsPut));
-        var added = new HashSet<(string, string, PositionKey)>();
-        foreach (var hold in batch.HoldsPut)
-        {
-            if (!added.Add(Identity(hold)))
-            {
-                RemoveHold(hold);
-            }
-
-            AddHold(hold);
-        }
+        PutHolds(batch.HoldsRemoved, batch.HoldsPut);
 
         PutOrderLines(batch.OrderLinesPut);
         PutReturnLines(batch.ReturnLinesPut);
@@ -279,8 +311,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         return new StoreWriteResult(StoreWriteStatus.Written, outcome);
     }
 
-    private List<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
+    /// <summary>
+    /// Appends the entries, numbering them; a batch made only of the ledger's draft entries is numbered in place
+    /// and its list kept as the recorded outcome, any other batch is copied.
+    /// </summary>
+    private IReadOnlyList<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
     {
+        if (AllDrafts(entries))
+        {
+            foreach (var entry in entries)
+            {
+                entry.TryNumber(_journal.Count + 1);
+                _journal.Add(entry);
+            }
+
+            return entries;
+        }
+
         var appended = new List<JournalEntry>(entries.Count);
         foreach (var entry in entries)
         {
@@ -290,6 +337,46 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
 
         return appended;
+    }
+
+    private static bool AllDrafts(IReadOnlyList<JournalEntry> entries)
+    {
+        // A draft stays a draft until numbered, and only this store's lock numbers it, so the check holds.
+        foreach (var entry in entries)
+        {
+            if (!entry.IsDraft)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void PutHolds(IReadOnlyList<Hold> removed, IReadOnlyList<Hold> put)
+    {
+        if (removed.Count + put.Count == 0)
+        {
+            return;
+        }
+
+        RemoveHolds(removed, put);
+        if (put.Count == 1)
+        {
+            AddHold(put[0]);
+            return;
+        }
+
+        var added = new HashSet<(string, string, PositionKey)>(put.Count);
+        foreach (var hold in put)
+        {
+            if (!added.Add(Identity(hold)))
+            {
+                RemoveHold(hold);
+            }
+
+            AddHold(hold);
+        }
     }
 
     private void PutPosition(PositionWrite write)
@@ -341,22 +428,34 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     }
 
     /// <summary>
-    /// Removes every hold with the identity of one of <paramref name="holds"/>, one pass per cart and position, so a
-    /// cart of many lines costs linear rather than quadratic time.
+    /// Removes every hold with the identity of one of <paramref name="removed"/> or <paramref name="put"/>, one pass
+    /// per cart and position, so a cart of many lines costs linear rather than quadratic time.
     /// </summary>
-    private void RemoveHolds(IEnumerable<Hold> holds)
+    private void RemoveHolds(IReadOnlyList<Hold> removed, IReadOnlyList<Hold> put)
     {
-        var doomed = holds.Select(Identity).ToHashSet();
-        if (doomed.Count == 0)
+        var doomed = new HashSet<(string, string, PositionKey)>(removed.Count + put.Count);
+        var cartIds = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<PositionKey>();
+        foreach (var hold in removed)
         {
-            return;
+            doomed.Add(Identity(hold));
+            cartIds.Add(hold.CartId);
+            keys.Add(hold.Key);
         }
 
-        foreach (var cartId in doomed.Select(d => d.CartId).Distinct(StringComparer.Ordinal))
+        foreach (var hold in put)
+        {
+            doomed.Add(Identity(hold));
+            cartIds.Add(hold.CartId);
+            keys.Add(hold.Key);
+        }
+
+        Predicate<Hold> isDoomed = h => doomed.Contains(Identity(h));
+        foreach (var cartId in cartIds)
         {
             if (_holdsByCart.TryGetValue(cartId, out var cartHolds))
             {
-                cartHolds.RemoveAll(h => doomed.Contains(Identity(h)));
+                cartHolds.RemoveAll(isDoomed);
                 if (cartHolds.Count == 0)
                 {
                     _holdsByCart.Remove(cartId);
@@ -364,19 +463,27 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             }
         }
 
-        foreach (var key in doomed.Select(d => d.Key).Distinct())
+        foreach (var key in keys)
         {
-            if (_positions.TryGetValue(key, out var slot))
+            if (_positions.TryGetValue(key, out var slot) && slot.Holds.Count > 0)
             {
-                slot.Holds.RemoveAll(h => doomed.Contains(Identity(h)));
+                slot.Holds.RemoveAll(isDoomed);
             }
         }
     }
 
-    /// <summary>Puts order lines, replacing the line with the same line id and position; indexes each order once.</summary>
+    /// <summary>
+    /// Puts order lines, replacing the line with the same line id and position. A small order is searched
+    /// directly; a large one is indexed once per batch, so a batch costs linear rather than quadratic time.
+    /// </summary>
     private void PutOrderLines(IReadOnlyList<OrderLine> puts)
     {
-        var indexes = new Dictionary<string, Dictionary<(string, PositionKey), int>>(StringComparer.Ordinal);
+        if (puts.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<string, Dictionary<(string, PositionKey), int>>? indexes = null;
         foreach (var line in puts)
         {
             if (!_orders.TryGetValue(line.OrderId, out var lines))
@@ -385,6 +492,13 @@ public sealed class InMemoryInventoryStore : IInventoryStore
                 _orders.Add(line.OrderId, lines);
             }
 
+            if (lines.Count < SmallOrder)
+            {
+                PutSmall(lines, line);
+                continue;
+            }
+
+            indexes ??= new(StringComparer.Ordinal);
             if (!indexes.TryGetValue(line.OrderId, out var index))
             {
                 index = [];
@@ -430,6 +544,20 @@ public sealed class InMemoryInventoryStore : IInventoryStore
                 lines.Add(line);
             }
         }
+    }
+
+    private static void PutSmall(List<OrderLine> lines, OrderLine line)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Key == line.Key && string.Equals(lines[i].LineId, line.LineId, StringComparison.Ordinal))
+            {
+                lines[i] = line;
+                return;
+            }
+        }
+
+        lines.Add(line);
     }
 
     private static (string CartId, string LineId, PositionKey Key) Identity(Hold hold) =>
