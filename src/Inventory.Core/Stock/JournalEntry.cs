@@ -34,6 +34,22 @@ public sealed record JournalEntry(
     // True only for an entry the ledger built for a batch and no caller has seen yet; see TryNumber.
     private bool _draft;
 
+    /// <summary>Copies an entry (the <c>with</c> expression); a copy is never a draft.</summary>
+    /// <param name="original">The entry copied.</param>
+    private JournalEntry(JournalEntry original)
+    {
+        _sequence = original._sequence;
+        IdempotencyKey = original.IdempotencyKey;
+        Kind = original.Kind;
+        Key = original.Key;
+        Change = original.Change;
+        Quantity = original.Quantity;
+        At = original.At;
+        Reference = original.Reference;
+        Reason = original.Reason;
+        Actor = original.Actor;
+    }
+
     /// <summary>Gets the store's ordinal for the entry, from 1; 0 before the store appends it.</summary>
     public long Sequence
     {
