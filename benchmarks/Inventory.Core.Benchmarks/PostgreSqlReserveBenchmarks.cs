@@ -12,7 +12,9 @@ namespace Inventory.Core.Benchmarks;
 /// Reserving one unit of one SKU on PostgreSQL: the ledger over <see cref="PostgreSqlInventoryStore"/> against the
 /// SQL a user would write by hand, one guarded <c>UPDATE ... WHERE available &gt;= 1</c>, on the same server.
 /// </summary>
-/// <remarks>Needs INVENTORY_POSTGRES (an Npgsql connection string); .ci/run starts a private server and sets it.</remarks>
+/// <remarks>
+/// Needs INVENTORY_POSTGRES (an Npgsql connection string); .ci/run starts a private server and sets it.
+/// </remarks>
 [MemoryDiagnoser]
 public class PostgreSqlReserveBenchmarks
 {

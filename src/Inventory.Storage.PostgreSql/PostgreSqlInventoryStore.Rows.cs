@@ -34,7 +34,8 @@ public sealed partial class PostgreSqlInventoryStore
     }
 
     private static async Task<int> ExecuteAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+        NpgsqlConnection connection, CancellationToken cancellationToken, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
 
@@ -89,7 +90,8 @@ public sealed partial class PostgreSqlInventoryStore
         return holds;
     }
 
-    private static async Task<List<OrderLine>> ReadOrderLinesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<List<OrderLine>> ReadOrderLinesAsync(
+        NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var lines = new List<OrderLine>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -28,9 +28,12 @@ public sealed partial class PostgreSqlInventoryStore
             if (!plan.KeyClaimed)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                var existing = await FindOutcomeAsync(connection, batch.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+                var existing = await FindOutcomeAsync(connection, batch.IdempotencyKey, cancellationToken)
+                    .ConfigureAwait(false);
 
-                return existing is null ? StoreWriteResult.Conflict : new StoreWriteResult(StoreWriteStatus.DuplicateKey, existing);
+                return existing is null
+                    ? StoreWriteResult.Conflict
+                    : new StoreWriteResult(StoreWriteStatus.DuplicateKey, existing);
             }
 
             if (!plan.GuardsHeld)
@@ -69,8 +72,8 @@ public sealed partial class PostgreSqlInventoryStore
             _store = batch;
             _batch = new NpgsqlBatch(connection);
             Add(
-                "INSERT INTO outcomes (idempotency_key, fingerprint, first_sequence, entry_count) VALUES (@k, @f, 0, 0) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING",
+                "INSERT INTO outcomes (idempotency_key, fingerprint, first_sequence, entry_count) "
+                + "VALUES (@k, @f, 0, 0) ON CONFLICT (idempotency_key) DO NOTHING",
                 ("k", batch.IdempotencyKey),
                 ("f", batch.Fingerprint));
             AddGuards(batch);
@@ -82,7 +85,9 @@ public sealed partial class PostgreSqlInventoryStore
 
         public bool GuardsHeld { get; private set; }
 
-        /// <summary>Runs every statement; returns the journal head after the append (0 when nothing was appended).</summary>
+        /// <summary>
+        /// Runs every statement; returns the journal head after the append (0 when nothing was appended).
+        /// </summary>
         public async Task<long> ExecuteAsync(CancellationToken cancellationToken)
         {
             long last = 0;
@@ -114,7 +119,8 @@ public sealed partial class PostgreSqlInventoryStore
                 Guard(PositionSql(write), PositionParameters(write));
             }
 
-            foreach (var orderId in (batch.NewOrderIds ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            var newOrders = (batch.NewOrderIds ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var orderId in newOrders)
             {
                 Guard("INSERT INTO orders VALUES (@id) ON CONFLICT DO NOTHING", ("id", orderId));
             }
@@ -171,7 +177,8 @@ public sealed partial class PostgreSqlInventoryStore
             Add(
                 "INSERT INTO order_lines VALUES (@o, @l, @s, @loc, @ord, @f, @c) "
                 + "ON CONFLICT (order_id, line_id, sku, location) "
-                + "DO UPDATE SET ordered = excluded.ordered, fulfilled = excluded.fulfilled, cancelled = excluded.cancelled",
+                + "DO UPDATE SET ordered = excluded.ordered, fulfilled = excluded.fulfilled, "
+                + "cancelled = excluded.cancelled",
                 ("o", line.OrderId),
                 ("l", line.LineId),
                 ("s", line.Key.Sku.Value),

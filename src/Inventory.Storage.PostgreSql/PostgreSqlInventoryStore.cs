@@ -47,7 +47,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The store.</returns>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="connectionString"/> is null or blank.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown when <paramref name="connectionString"/> is null or blank.
+    /// </exception>
     /// <exception cref="PostgreSqlSchemaException">Thrown when the schema was written by a newer store.</exception>
     /// <exception cref="NpgsqlException">Thrown when the server cannot be reached.</exception>
     public static async Task<PostgreSqlInventoryStore> OpenAsync(

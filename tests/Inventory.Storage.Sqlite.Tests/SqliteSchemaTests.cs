@@ -16,7 +16,8 @@ public sealed class SqliteSchemaTests : IDisposable
         var key = new PositionKey(new Sku("A"), new LocationId("W1"));
         using (var first = SqliteInventoryStore.Open(path))
         {
-            var batch = new StoreBatch("k1", "f", [new PositionWrite(key, 0, new StockPosition(5, 0, 0, 0, 0, 0, 0))], [], [], [], []);
+            var write = new PositionWrite(key, 0, new StockPosition(5, 0, 0, 0, 0, 0, 0));
+            var batch = new StoreBatch("k1", "f", [write], [], [], [], []);
             Assert.Equal(StoreWriteStatus.Written, (await first.WriteAsync(batch)).Status);
         }
 
