@@ -13,7 +13,9 @@ public abstract partial class InventoryStoreSpecification
     /// <summary>Gets how many threads the concurrency tests run at once.</summary>
     protected virtual int ConcurrentWorkers => 16;
 
-    /// <summary>Many threads reserving the last units through one store: exactly the available number succeed.</summary>
+    /// <summary>
+    /// Many threads reserving the last units through one store: exactly the available number succeed.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task Ledger_ManyThreadsReserveLastUnits_ExactlyAvailableSucceed()
@@ -64,7 +66,10 @@ public abstract partial class InventoryStoreSpecification
         var statuses = new ConcurrentBag<StoreWriteStatus>();
 
         await RunConcurrentlyAsync(ConcurrentWorkers, async i =>
-            statuses.Add((await store.WriteAsync(Batch($"w{i}", [new PositionWrite(Key("A"), 1, OnHand(10 + i))]))).Status));
+        {
+            var batch = Batch($"w{i}", [new PositionWrite(Key("A"), 1, OnHand(10 + i))]);
+            statuses.Add((await store.WriteAsync(batch)).Status);
+        });
 
         Assert.Equal(1, statuses.Count(s => s == StoreWriteStatus.Written));
         Assert.Equal(ConcurrentWorkers - 1, statuses.Count(s => s == StoreWriteStatus.VersionConflict));
@@ -80,7 +85,10 @@ public abstract partial class InventoryStoreSpecification
         var statuses = new ConcurrentBag<StoreWriteStatus>();
 
         await RunConcurrentlyAsync(ConcurrentWorkers, async i =>
-            statuses.Add((await store.WriteAsync(Batch("same", [new PositionWrite(Key($"S{i}"), 0, OnHand(1))]))).Status));
+        {
+            var batch = Batch("same", [new PositionWrite(Key($"S{i}"), 0, OnHand(1))]);
+            statuses.Add((await store.WriteAsync(batch)).Status);
+        });
 
         Assert.Equal(1, statuses.Count(s => s == StoreWriteStatus.Written));
         Assert.Equal(ConcurrentWorkers - 1, statuses.Count(s => s == StoreWriteStatus.DuplicateKey));
@@ -118,7 +126,8 @@ public abstract partial class InventoryStoreSpecification
         await RunConcurrentlyAsync(carts, async i =>
         {
             var ledger = ledgers[i % ledgers.Count];
-            var result = await ledger.ExecuteAsync(new ReserveCart($"r{i}", $"cart-{i}", [new CartLine("l1", new Sku("A"), 1)]));
+            var cart = new ReserveCart($"r{i}", $"cart-{i}", [new CartLine("l1", new Sku("A"), 1)]);
+            var result = await ledger.ExecuteAsync(cart);
             statuses.Add(result.Status);
         });
 
@@ -130,7 +139,9 @@ public abstract partial class InventoryStoreSpecification
         await AssertPositionsEqualJournalReplayAsync(stores[0]);
     }
 
-    /// <summary>Runs <paramref name="count"/> calls on <see cref="ConcurrentWorkers"/> threads released together.</summary>
+    /// <summary>
+    /// Runs <paramref name="count"/> calls on <see cref="ConcurrentWorkers"/> threads released together.
+    /// </summary>
     private async Task RunConcurrentlyAsync(int count, Func<int, Task> action)
     {
         var next = -1;

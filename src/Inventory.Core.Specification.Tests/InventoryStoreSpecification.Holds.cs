@@ -9,7 +9,9 @@ namespace Inventory.Core.Specification;
 /// <content>Holds, and whether they count at the read instant.</content>
 public abstract partial class InventoryStoreSpecification
 {
-    /// <summary>A hold counts until the tick before its expiry and stops counting at the expiry instant itself.</summary>
+    /// <summary>
+    /// A hold counts until the tick before its expiry and stops counting at the expiry instant itself.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task GetPositionAsync_AroundHoldExpiry_CountsTheHoldOnlyBeforeExpiry()
@@ -35,7 +37,8 @@ public abstract partial class InventoryStoreSpecification
     {
         var store = NewStore();
         var expiry = T0 + Duration.FromMinutes(5);
-        await HoldAsync(store, new Hold("cart", "l1", Key("A"), 2, expiry), new Hold("cart", "l2", Key("A"), 3, T0 + Duration.FromHours(1)));
+        var later = T0 + Duration.FromHours(1);
+        await HoldAsync(store, new Hold("cart", "l1", Key("A"), 2, expiry), new Hold("cart", "l2", Key("A"), 3, later));
 
         var snapshotBefore = await store.ReadAsync(Query(T0, positions: [Key("A")]));
         var snapshotAfter = await store.ReadAsync(Query(expiry, positions: [Key("A")]));
@@ -63,7 +66,9 @@ public abstract partial class InventoryStoreSpecification
         Assert.Equal(1, snapshot.Positions[Key("A")].ExpiredReserved);
     }
 
-    /// <summary>A hold put again under the same cart, line and position replaces the first; a removed hold is gone.</summary>
+    /// <summary>
+    /// A hold put again under the same cart, line and position replaces the first; a removed hold is gone.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task WriteAsync_HoldPutAgainAndRemoved_ReplacesThenDeletes()
@@ -134,7 +139,8 @@ public abstract partial class InventoryStoreSpecification
             cartVersions[cart] = snapshot.CartVersions?.GetValueOrDefault(cart) ?? 0;
         }
 
-        var entries = holds.Select(h => Entry(h.Key, EntryKind.Reserved, new StockChange(Reserved: h.Quantity), h.Quantity, "hold"))
+        var entries = holds
+            .Select(h => Entry(h.Key, EntryKind.Reserved, new StockChange(Reserved: h.Quantity), h.Quantity, "hold"))
             .ToList();
         var batch = Batch($"hold-{Guid.NewGuid():N}", writes, entries, holdsPut: holds) with
         {

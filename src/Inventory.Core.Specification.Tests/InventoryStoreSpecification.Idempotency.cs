@@ -33,7 +33,8 @@ public abstract partial class InventoryStoreSpecification
         Assert.Equal("fingerprint of k2", found.Fingerprint);
         var entry = Assert.Single(found.Entries);
         Assert.Equal(2, entry.Sequence);
-        Assert.Equal(Entry(Key("B"), EntryKind.Received, new StockChange(OnHand: 4), 4, "k2") with { Sequence = 2 }, entry);
+        var expected = Entry(Key("B"), EntryKind.Received, new StockChange(OnHand: 4), 4, "k2") with { Sequence = 2 };
+        Assert.Equal(expected, entry);
         Assert.Equal(written.Entries.ToList(), found.Entries.ToList());
     }
 
@@ -47,7 +48,10 @@ public abstract partial class InventoryStoreSpecification
         var again = Batch(
             "k1",
             [new PositionWrite(Key("A"), 1, OnHand(99))],
-            [Entry(Key("A"), EntryKind.Received, new StockChange(OnHand: 89), 89, "k1")]) with { Fingerprint = "other" };
+            [Entry(Key("A"), EntryKind.Received, new StockChange(OnHand: 89), 89, "k1")]) with
+        {
+            Fingerprint = "other",
+        };
 
         var result = await store.WriteAsync(again);
 

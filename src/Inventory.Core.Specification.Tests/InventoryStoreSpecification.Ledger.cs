@@ -11,7 +11,9 @@ namespace Inventory.Core.Specification;
 /// <content>Scenarios through <see cref="InventoryLedger"/> over the store under test.</content>
 public abstract partial class InventoryStoreSpecification
 {
-    /// <summary>Receive, reserve, commit, fulfil and cancel leave exact figures equal to a replay of the journal.</summary>
+    /// <summary>
+    /// Receive, reserve, commit, fulfil and cancel leave exact figures equal to a replay of the journal.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task Ledger_OrderLifecycle_PositionsEqualReplayOfJournal()
@@ -37,7 +39,8 @@ public abstract partial class InventoryStoreSpecification
     {
         var store = NewStore();
         var clock = new SpecificationClock(T0);
-        var ledger = new InventoryLedger(store, clock, new InventoryOptions { ReservationTtl = Duration.FromMinutes(20) });
+        var options = new InventoryOptions { ReservationTtl = Duration.FromMinutes(20) };
+        var ledger = new InventoryLedger(store, clock, options);
         await AppliedAsync(ledger, new ReceiveStock("receive", new Sku("A"), new LocationId("W1"), 5));
         await AppliedAsync(ledger, new ReserveCart("reserve", "cart", [new CartLine("l1", new Sku("A"), 3)]));
         var whileHeld = await ledger.GetAvailableAsync(new Sku("A"));

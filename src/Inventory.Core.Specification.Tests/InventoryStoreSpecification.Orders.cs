@@ -7,7 +7,9 @@ namespace Inventory.Core.Specification;
 /// <content>Order lines and the creation of new orders.</content>
 public abstract partial class InventoryStoreSpecification
 {
-    /// <summary>Order lines are stored, read back with their positions, and replaced by order, line and position.</summary>
+    /// <summary>
+    /// Order lines are stored, read back with their positions, and replaced by order, line and position.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task WriteAsync_OrderLinesPutTwice_ReadsBackTheLatestLines()
@@ -17,7 +19,10 @@ public abstract partial class InventoryStoreSpecification
         var second = new OrderLine("o1", "l2", Key("B", "W2"), 2, 0, 0);
         var create = Batch(
             "create",
-            [new PositionWrite(Key("A"), 0, OnHand(5, committed: 5)), new PositionWrite(Key("B", "W2"), 0, OnHand(2, committed: 2))],
+            [
+                new PositionWrite(Key("A"), 0, OnHand(5, committed: 5)),
+                new PositionWrite(Key("B", "W2"), 0, OnHand(2, committed: 2)),
+            ],
             orderLines: [first, second]) with { NewOrderIds = ["o1"] };
         var shipped = first with { Fulfilled = 3, Cancelled = 1 };
         var ship = Batch("ship", [new PositionWrite(Key("A"), 1, OnHand(2, committed: 1))], orderLines: [shipped]);
@@ -44,7 +49,8 @@ public abstract partial class InventoryStoreSpecification
             NewOrderIds = ["o1"],
         };
         var other = new OrderLine("o1", "l1", Key("B"), 1, 0, 0);
-        var second = Batch("second", [new PositionWrite(Key("B"), 0, OnHand(1, committed: 1))], orderLines: [other]) with
+        var secondWrite = new PositionWrite(Key("B"), 0, OnHand(1, committed: 1));
+        var second = Batch("second", [secondWrite], orderLines: [other]) with
         {
             NewOrderIds = ["o1"],
         };

@@ -120,7 +120,9 @@ public abstract partial class InventoryStoreSpecification
         Assert.All(all, p => Assert.Equal(1, p.Version));
     }
 
-    /// <summary>A read by SKU returns the SKU at every known location; asked-for unknown positions come back empty.</summary>
+    /// <summary>
+    /// A read by SKU returns the SKU at every known location; asked-for unknown positions come back empty.
+    /// </summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task ReadAsync_BySkuAndByKey_ReturnsKnownLocationsAndEmptyUnknowns()
@@ -137,7 +139,8 @@ public abstract partial class InventoryStoreSpecification
             snapshot.Positions.Keys.Order().ToList());
         Assert.Equal(6, snapshot.Positions[Key("A", "W2")].Stored.OnHand);
         Assert.Equal(1, snapshot.Positions[Key("A", "W2")].Version);
-        Assert.Equal(new VersionedPosition(Key("C", "W1"), StockPosition.Empty, 0, 0), snapshot.Positions[Key("C", "W1")]);
+        Assert.Equal(
+            new VersionedPosition(Key("C", "W1"), StockPosition.Empty, 0, 0), snapshot.Positions[Key("C", "W1")]);
     }
 
     /// <summary>SKUs and locations are case-sensitive: "a" and "A" are different positions.</summary>

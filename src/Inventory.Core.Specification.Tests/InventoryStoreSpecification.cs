@@ -93,8 +93,9 @@ public abstract partial class InventoryStoreSpecification : IAsyncLifetime
     private static StockPosition OnHand(long onHand, long reserved = 0, long committed = 0) =>
         new(onHand, committed, reserved, 0, 0, 0, 0);
 
-    private static JournalEntry Entry(PositionKey key, EntryKind kind, StockChange change, long quantity, string key0) =>
-        new(0, key0, kind, key, change, quantity, T0);
+    private static JournalEntry Entry(
+        PositionKey key, EntryKind kind, StockChange change, long quantity, string idempotencyKey) =>
+        new(0, idempotencyKey, kind, key, change, quantity, T0);
 
     private static StoreBatch Batch(
         string idempotencyKey,

@@ -42,7 +42,8 @@ public sealed class StoreFactTestCase : XunitTestCase
     {
         using var bus = new SkipTranslatingMessageBus(messageBus);
         var summary = await base.RunAsync(
-            diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource).ConfigureAwait(false);
+                diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource)
+            .ConfigureAwait(false);
 
         if (bus.Skipped > 0)
         {

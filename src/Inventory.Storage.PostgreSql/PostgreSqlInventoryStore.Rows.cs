@@ -14,6 +14,11 @@ public sealed partial class PostgreSqlInventoryStore
         "sequence, idempotency_key, kind, sku, location, d_on_hand, d_committed, d_reserved, d_damaged, "
         + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor";
 
+    private const string JoinedEntryColumns =
+        "j.sequence, j.idempotency_key, j.kind, j.sku, j.location, j.d_on_hand, j.d_committed, j.d_reserved, "
+        + "j.d_damaged, j.d_quality_control, j.d_safety_stock, j.d_incoming, j.quantity, j.at, j.reference, "
+        + "j.reason, j.actor";
+
     private static NpgsqlCommand Command(
         NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -29,7 +34,8 @@ public sealed partial class PostgreSqlInventoryStore
     }
 
     private static async Task<int> ExecuteAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+        NpgsqlConnection connection, CancellationToken cancellationToken, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
 
@@ -84,7 +90,8 @@ public sealed partial class PostgreSqlInventoryStore
         return holds;
     }
 
-    private static async Task<List<OrderLine>> ReadOrderLinesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<List<OrderLine>> ReadOrderLinesAsync(
+        NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var lines = new List<OrderLine>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -114,54 +121,54 @@ public sealed partial class PostgreSqlInventoryStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(ReadEntry(reader));
+            entries.Add(ReadEntry(reader, offset: 0));
         }
 
         return entries;
     }
 
-    private static JournalEntry ReadEntry(NpgsqlDataReader reader)
+    private static JournalEntry ReadEntry(NpgsqlDataReader reader, int offset)
     {
-        var change = new StockChange(
-            reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
-            reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11));
+        long Int64(int column) => reader.GetInt64(offset + column);
+        string? Text(int column) => reader.IsDBNull(offset + column) ? null : reader.GetString(offset + column);
+
+        var change = new StockChange(Int64(5), Int64(6), Int64(7), Int64(8), Int64(9), Int64(10), Int64(11));
 
         return new JournalEntry(
-            reader.GetInt64(0),
-            reader.GetString(1),
-            (EntryKind)reader.GetInt32(2),
-            new PositionKey(new Sku(reader.GetString(3)), new LocationId(reader.GetString(4))),
+            Int64(0),
+            reader.GetString(offset + 1),
+            (EntryKind)reader.GetInt32(offset + 2),
+            new PositionKey(new Sku(reader.GetString(offset + 3)), new LocationId(reader.GetString(offset + 4))),
             change,
-            reader.GetInt64(12),
-            Instant.FromUnixTimeTicks(reader.GetInt64(13)),
-            reader.IsDBNull(14) ? null : reader.GetString(14),
-            reader.IsDBNull(15) ? null : reader.GetString(15),
-            reader.IsDBNull(16) ? null : reader.GetString(16));
+            Int64(12),
+            Instant.FromUnixTimeTicks(Int64(13)),
+            Text(14),
+            Text(15),
+            Text(16));
     }
 
+    /// <summary>Reads an outcome and its entries in one statement, so one snapshot.</summary>
     private static async Task<RecordedOutcome?> FindOutcomeAsync(
         NpgsqlConnection connection, string key, CancellationToken cancellationToken)
     {
-        string fingerprint;
-        long first, count;
-        await using (var command = Command(
+        await using var command = Command(
             connection,
-            "SELECT fingerprint, first_sequence, entry_count FROM outcomes WHERE idempotency_key = @key;",
-            ("key", key)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            $"SELECT o.fingerprint, {JoinedEntryColumns} FROM outcomes o LEFT JOIN journal j "
+            + "ON j.sequence >= o.first_sequence AND j.sequence < o.first_sequence + o.entry_count "
+            + "WHERE o.idempotency_key = @key ORDER BY j.sequence;",
+            ("key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        string? fingerprint = null;
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            fingerprint = reader.GetString(0);
+            if (!reader.IsDBNull(1))
             {
-                return null;
+                entries.Add(ReadEntry(reader, offset: 1));
             }
-
-            (fingerprint, first, count) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2));
         }
 
-        var entries = count == 0
-            ? []
-            : await ReadEntriesAsync(connection, first - 1, count, cancellationToken).ConfigureAwait(false);
-
-        return new RecordedOutcome(key, fingerprint, entries);
+        return fingerprint is null ? null : new RecordedOutcome(key, fingerprint, entries);
     }
 }

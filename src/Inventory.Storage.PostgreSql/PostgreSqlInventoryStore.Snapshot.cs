@@ -9,7 +9,8 @@ namespace Inventory.Storage.PostgreSql;
 /// <content>Reading one consistent snapshot for a <see cref="StoreQuery"/>.</content>
 public sealed partial class PostgreSqlInventoryStore
 {
-    private sealed class SnapshotReader(NpgsqlConnection connection, StoreQuery query, CancellationToken cancellationToken)
+    private sealed class SnapshotReader(
+        NpgsqlConnection connection, StoreQuery query, CancellationToken cancellationToken)
     {
         private readonly Dictionary<PositionKey, VersionedPosition> _positions = [];
 
@@ -24,8 +25,10 @@ public sealed partial class PostgreSqlInventoryStore
                     "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE cart_id = @id;",
                     ("id", cartId));
                 holds.AddRange(await ReadHoldsAsync(command, cancellationToken).ConfigureAwait(false));
-                await using var version = Command(connection, "SELECT version FROM carts WHERE cart_id = @id;", ("id", cartId));
-                carts[cartId] = await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : 0;
+                await using var version = Command(
+                    connection, "SELECT version FROM carts WHERE cart_id = @id;", ("id", cartId));
+                var found = await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                carts[cartId] = found is long v ? v : 0;
             }
 
             var lines = new List<OrderLine>();
@@ -43,7 +46,9 @@ public sealed partial class PostgreSqlInventoryStore
             {
                 if (!_positions.ContainsKey(key))
                 {
-                    _positions.Add(key, await ReadPositionAsync(connection, key, query.Now, cancellationToken).ConfigureAwait(false));
+                    var position = await ReadPositionAsync(connection, key, query.Now, cancellationToken)
+                        .ConfigureAwait(false);
+                    _positions.Add(key, position);
                 }
             }
 

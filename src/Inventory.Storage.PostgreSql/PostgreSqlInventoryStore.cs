@@ -20,7 +20,7 @@ namespace Inventory.Storage.PostgreSql;
 /// transaction, so they have no gaps and follow commit order.
 /// </para>
 /// <para>
-/// Reads run in one REPEATABLE READ, read-only transaction and so see one snapshot. Tables live in the first
+/// Reads run in one REPEATABLE READ transaction, or one statement, and so see one snapshot. Tables live in the first
 /// schema of the connection's search path; they are created or migrated by version when the store is opened.
 /// </para>
 /// <para>Safe for concurrent use by many threads; each call borrows a pooled connection.</para>
@@ -47,7 +47,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The store.</returns>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="connectionString"/> is null or blank.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown when <paramref name="connectionString"/> is null or blank.
+    /// </exception>
     /// <exception cref="PostgreSqlSchemaException">Thrown when the schema was written by a newer store.</exception>
     /// <exception cref="NpgsqlException">Thrown when the server cannot be reached.</exception>
     public static async Task<PostgreSqlInventoryStore> OpenAsync(
@@ -98,7 +100,6 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         ArgumentNullException.ThrowIfNull(idempotencyKey);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
 
         return await FindOutcomeAsync(connection, idempotencyKey, cancellationToken).ConfigureAwait(false);
     }
@@ -152,16 +153,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         return await ReadEntriesAsync(connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<NpgsqlTransaction> BeginSnapshotAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var transaction = await connection.BeginTransactionAsync(
-            System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SET TRANSACTION READ ONLY;");
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        return transaction;
-    }
+    private static Task<NpgsqlTransaction> BeginSnapshotAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).AsTask();
 
     private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
 }

@@ -49,7 +49,8 @@ internal static class PostgreSqlSchema
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(7316001);", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(7316001);", cancellationToken)
+            .ConfigureAwait(false);
         await ExecuteAsync(
             connection, "CREATE TABLE IF NOT EXISTS inventory_schema (version integer NOT NULL);", cancellationToken)
             .ConfigureAwait(false);
@@ -63,8 +64,8 @@ internal static class PostgreSqlSchema
         for (var version = found; version < CurrentVersion; version++)
         {
             await ExecuteAsync(connection, Migrations[version], cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(
-                connection, $"INSERT INTO inventory_schema VALUES ({version + 1});", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"INSERT INTO inventory_schema VALUES ({version + 1});", cancellationToken)
+                .ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,8 @@ public sealed partial class SqliteInventoryStore
         + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor";
 
     private static SqliteCommand Command(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -29,7 +30,8 @@ public sealed partial class SqliteInventoryStore
     }
 
     private static int Execute(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
 
@@ -37,7 +39,8 @@ public sealed partial class SqliteInventoryStore
     }
 
     private static object? Scalar(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
 

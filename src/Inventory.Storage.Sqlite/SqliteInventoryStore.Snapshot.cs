@@ -20,10 +20,9 @@ public sealed partial class SqliteInventoryStore
             foreach (var cartId in query.CartIds.Distinct(StringComparer.Ordinal))
             {
                 holds.AddRange(CartHolds(cartId));
-                carts[cartId] = Scalar(
-                    connection, transaction, "SELECT version FROM carts WHERE cart_id = $id;", ("$id", cartId)) is long v
-                    ? v
-                    : 0;
+                var found = Scalar(
+                    connection, transaction, "SELECT version FROM carts WHERE cart_id = $id;", ("$id", cartId));
+                carts[cartId] = found is long v ? v : 0;
             }
 
             var lines = new List<OrderLine>();

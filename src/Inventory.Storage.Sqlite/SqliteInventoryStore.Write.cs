@@ -32,7 +32,8 @@ public sealed partial class SqliteInventoryStore
         return new ValueTask<StoreWriteResult>(result);
     }
 
-    private static StoreWriteResult WriteLocked(SqliteConnection connection, SqliteTransaction transaction, StoreBatch batch)
+    private static StoreWriteResult WriteLocked(
+        SqliteConnection connection, SqliteTransaction transaction, StoreBatch batch)
     {
         if (FindOutcome(connection, transaction, batch.IdempotencyKey) is { } existing)
         {
@@ -87,7 +88,8 @@ public sealed partial class SqliteInventoryStore
         Execute(
             connection,
             transaction,
-            "INSERT INTO outcomes (idempotency_key, fingerprint, first_sequence, entry_count) VALUES ($k, $f, $first, $n);",
+            "INSERT INTO outcomes (idempotency_key, fingerprint, first_sequence, entry_count) "
+            + "VALUES ($k, $f, $first, $n);",
             ("$k", batch.IdempotencyKey),
             ("$f", batch.Fingerprint),
             ("$first", first),
@@ -115,7 +117,9 @@ public sealed partial class SqliteInventoryStore
 
         foreach (var orderId in batch.NewOrderIds ?? [])
         {
-            if (Scalar(connection, transaction, "SELECT 1 FROM order_lines WHERE order_id = $id LIMIT 1;", ("$id", orderId)) is not null)
+            var taken = Scalar(
+                connection, transaction, "SELECT 1 FROM order_lines WHERE order_id = $id LIMIT 1;", ("$id", orderId));
+            if (taken is not null)
             {
                 return false;
             }
@@ -124,7 +128,10 @@ public sealed partial class SqliteInventoryStore
         foreach (var cart in batch.ExpectedCartVersions ?? new Dictionary<string, long>())
         {
             var version = Scalar(
-                connection, transaction, "SELECT version FROM carts WHERE cart_id = $id;", ("$id", cart.Key)) as long? ?? 0;
+                connection,
+                transaction,
+                "SELECT version FROM carts WHERE cart_id = $id;",
+                ("$id", cart.Key)) as long? ?? 0;
             if (version != cart.Value)
             {
                 return false;

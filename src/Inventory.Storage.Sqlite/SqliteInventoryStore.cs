@@ -92,7 +92,8 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
         cancellationToken.ThrowIfCancellationRequested();
@@ -121,7 +122,8 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         using var connection = OpenConnection();
-        using var command = Command(connection, null, $"SELECT {PositionColumns} FROM positions p;", ("$now", Ticks(now)));
+        using var command = Command(
+            connection, null, $"SELECT {PositionColumns} FROM positions p;", ("$now", Ticks(now)));
         var all = ReadPositions(command);
         all.Sort((left, right) => left.Key.CompareTo(right.Key));
 

@@ -18,14 +18,16 @@ public sealed class HotSkuTests : IDisposable
         var connectionString = _server.NewSchema();
         await using var store = await PostgreSqlInventoryStore.OpenAsync(connectionString);
         var ledger = new InventoryLedger(store, SystemClock.Instance, new InventoryOptions());
-        Assert.True((await ledger.ExecuteAsync(new ReceiveStock("receive", new Sku("HOT"), new LocationId("W1"), 100))).IsApplied);
+        var receive = new ReceiveStock("receive", new Sku("HOT"), new LocationId("W1"), 100);
+        Assert.True((await ledger.ExecuteAsync(receive)).IsApplied);
 
         var workers = Enumerable.Range(0, Processes).Select(i => StartWorker(connectionString, $"p{i}")).ToList();
         var counts = await Task.WhenAll(workers.Select(ReadCountsAsync));
 
         Assert.Equal(100, counts.Sum(c => c.Applied));
         Assert.Equal((Processes * CartsPerProcess) - 100, counts.Sum(c => c.Refused));
-        var position = await store.GetPositionAsync(new PositionKey(new Sku("HOT"), new LocationId("W1")), Instant.MinValue);
+        var key = new PositionKey(new Sku("HOT"), new LocationId("W1"));
+        var position = await store.GetPositionAsync(key, Instant.MinValue);
         Assert.Equal(new StockPosition(100, 0, 100, 0, 0, 0, 0), position.Stored);
         var journal = await store.ReadJournalAsync(0, 10_000);
         Assert.Equal(100, journal.Count(e => e.Kind == EntryKind.Reserved));

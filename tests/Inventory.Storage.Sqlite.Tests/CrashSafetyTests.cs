@@ -56,7 +56,8 @@ public sealed class CrashSafetyTests : IDisposable
         }
     }
 
-    private static async Task AssertPositionsEqualReplayAsync(SqliteInventoryStore store, IReadOnlyList<JournalEntry> journal)
+    private static async Task AssertPositionsEqualReplayAsync(
+        SqliteInventoryStore store, IReadOnlyList<JournalEntry> journal)
     {
         var replayed = journal.GroupBy(e => e.Key)
             .Select(g => (g.Key, g.Aggregate(StockPosition.Empty, (p, e) => p.Apply(e.Change))))

@@ -3,7 +3,9 @@ using Inventory.Core.Storage;
 
 namespace Inventory.Storage.Sqlite.Tests;
 
-/// <summary>Runs the whole adapter conformance kit against a SQLite file; second instances open the same file.</summary>
+/// <summary>
+/// Runs the whole adapter conformance kit against a SQLite file; second instances open the same file.
+/// </summary>
 public sealed class SqliteStoreConformanceTests : InventoryStoreSpecification, IDisposable
 {
     private readonly TempDatabase _files = new();
