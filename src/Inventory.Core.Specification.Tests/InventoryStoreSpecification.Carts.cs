@@ -8,7 +8,7 @@ public abstract partial class InventoryStoreSpecification
 {
     /// <summary>A cart never written reads at version 0; the snapshot must carry cart versions.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadAsync_CartNeverWritten_ReadsAtVersionZero()
     {
         var store = NewStore();
@@ -21,7 +21,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Each batch that names a cart at its current version advances it by one.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_ExpectedCartVersionHolds_AdvancesCartByOne()
     {
         var store = NewStore();
@@ -36,7 +36,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A batch naming a cart at a version that has moved on writes nothing at all.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_StaleCartVersion_IsConflictAndWritesNothing()
     {
         var store = NewStore();
@@ -51,7 +51,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A cart's version survives its last hold being removed, so an old version never comes back.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_CartEmptied_KeepsItsVersion()
     {
         var store = NewStore();

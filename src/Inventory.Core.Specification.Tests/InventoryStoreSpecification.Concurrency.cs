@@ -17,7 +17,7 @@ public abstract partial class InventoryStoreSpecification
     /// Many threads reserving the last units through one store: exactly the available number succeed.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_ManyThreadsReserveLastUnits_ExactlyAvailableSucceed()
     {
         var store = NewStore();
@@ -58,7 +58,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Writes racing at one expected version: exactly one is written, the rest conflict.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_RacingAtOneVersion_ExactlyOneWritten()
     {
         var store = NewStore();
@@ -78,7 +78,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Writes racing under one idempotency key at different positions: exactly one is written.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_RacingUnderOneKey_ExactlyOneWritten()
     {
         var store = NewStore();
@@ -97,7 +97,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Carts taking two SKUs in opposite orders at once all finish, with exact totals.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_OppositeLineOrders_NoDeadlockAndExactTotals()
     {
         var store = NewStore();

@@ -13,7 +13,7 @@ public abstract partial class InventoryStoreSpecification
     /// A hold counts until the tick before its expiry and stops counting at the expiry instant itself.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task GetPositionAsync_AroundHoldExpiry_CountsTheHoldOnlyBeforeExpiry()
     {
         var store = NewStore();
@@ -32,7 +32,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Expiry is judged at the read instant in every read, not only in single-position reads.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadAsyncAndReadAll_ExpiredHold_ReportExpiredUnitsAtTheReadInstant()
     {
         var store = NewStore();
@@ -51,7 +51,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A cart's holds come back expired ones included, with the positions they sit at.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadAsync_CartHolds_ReturnsExpiredHoldsAndTheirPositions()
     {
         var store = NewStore();
@@ -70,7 +70,7 @@ public abstract partial class InventoryStoreSpecification
     /// A hold put again under the same cart, line and position replaces the first; a removed hold is gone.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_HoldPutAgainAndRemoved_ReplacesThenDeletes()
     {
         var store = NewStore();
@@ -94,7 +94,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Expired holds are listed oldest expiry first, live ones never, and no more than asked for.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task FindExpiredHoldsAsync_MixedHolds_ReturnsExpiredOldestFirstUpToMax()
     {
         var store = NewStore();

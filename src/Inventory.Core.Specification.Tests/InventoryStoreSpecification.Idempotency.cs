@@ -9,7 +9,7 @@ public abstract partial class InventoryStoreSpecification
 {
     /// <summary>A key never written has no outcome.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task FindOutcomeAsync_NewKey_ReturnsNull()
     {
         var store = NewStore();
@@ -19,7 +19,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A written key keeps its fingerprint and the entries with their sequence numbers.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task FindOutcomeAsync_WrittenKey_ReturnsFingerprintAndNumberedEntries()
     {
         var store = NewStore();
@@ -40,7 +40,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A second batch under a recorded key writes nothing and answers with the first outcome.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_RepeatedKey_AnswersDuplicateWithFirstOutcomeAndWritesNothing()
     {
         var store = NewStore();
@@ -65,7 +65,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A batch with no entries still records its key, with an empty list of entries.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_BatchWithoutEntries_RecordsKeyWithNoEntries()
     {
         var store = NewStore();
@@ -81,7 +81,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Keys are compared exactly: case and trailing characters make a different key.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task FindOutcomeAsync_KeyDifferingInCase_IsADifferentKey()
     {
         var store = NewStore();

@@ -10,7 +10,7 @@ public abstract partial class InventoryStoreSpecification
 {
     /// <summary>Entries are numbered 1, 2, 3 ... across batches in write order, every field kept exactly.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_EntriesOverSeveralBatches_NumbersThemContiguouslyFromOne()
     {
         var store = NewStore();
@@ -32,7 +32,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Paging reads entries after a sequence number, at most the count asked for.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadJournalAsync_Paging_ReturnsEntriesAfterSequenceUpToMax()
     {
         var store = NewStore();

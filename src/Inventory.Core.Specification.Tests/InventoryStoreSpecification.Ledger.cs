@@ -15,7 +15,7 @@ public abstract partial class InventoryStoreSpecification
     /// Receive, reserve, commit, fulfil and cancel leave exact figures equal to a replay of the journal.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_OrderLifecycle_PositionsEqualReplayOfJournal()
     {
         var store = NewStore();
@@ -34,7 +34,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A hold stops counting at its expiry; the sweep then removes it with an expiry entry.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_HoldPastExpiry_FreesUnitsAndSweepRecordsExpiry()
     {
         var store = NewStore();
@@ -60,7 +60,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A command repeated under its key returns the first result and changes nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_CommandRepeated_ReturnsFirstResultAndWritesOnce()
     {
         var store = NewStore();
@@ -81,7 +81,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A reservation that cannot be met is refused whole and leaves the store as it was.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Ledger_ReservationBeyondStock_IsRefusedAndWritesNothing()
     {
         var store = NewStore();

@@ -11,7 +11,7 @@ public abstract partial class InventoryStoreSpecification
     /// Order lines are stored, read back with their positions, and replaced by order, line and position.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_OrderLinesPutTwice_ReadsBackTheLatestLines()
     {
         var store = NewStore();
@@ -39,7 +39,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A batch that creates an order which already has lines writes nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_NewOrderAlreadyExists_IsConflictAndWritesNothing()
     {
         var store = NewStore();

@@ -9,7 +9,7 @@ public abstract partial class InventoryStoreSpecification
 {
     /// <summary>An unknown position reads as empty at version 0.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task GetPositionAsync_UnknownPosition_ReturnsEmptyAtVersionZero()
     {
         var store = NewStore();
@@ -21,7 +21,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A new position is stored at version 1 with every figure intact.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_NewPosition_StoresEveryFigureAtVersionOne()
     {
         var store = NewStore();
@@ -35,7 +35,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A position whose available units are negative (an oversell) is kept as written.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_NegativeAvailable_KeepsTheFigures()
     {
         var store = NewStore();
@@ -49,7 +49,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Each write at the current version advances the version by exactly one.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_ExpectedVersionHolds_AdvancesVersionByOne()
     {
         var store = NewStore();
@@ -65,7 +65,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A stale version in any write of a batch refuses the whole batch.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_OneStaleVersionInBatch_WritesNothing()
     {
         var store = NewStore();
@@ -88,7 +88,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>A version ahead of the stored one is a conflict too, not a blind overwrite.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_VersionAheadOfStore_IsConflict()
     {
         var store = NewStore();
@@ -102,7 +102,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>Every position comes back, in ordinal SKU order then location order.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadAllPositionsAsync_SeveralPositions_ReturnsAllInKeyOrder()
     {
         var store = NewStore();
@@ -124,7 +124,7 @@ public abstract partial class InventoryStoreSpecification
     /// A read by SKU returns the SKU at every known location; asked-for unknown positions come back empty.
     /// </summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task ReadAsync_BySkuAndByKey_ReturnsKnownLocationsAndEmptyUnknowns()
     {
         var store = NewStore();
@@ -145,7 +145,7 @@ public abstract partial class InventoryStoreSpecification
 
     /// <summary>SKUs and locations are case-sensitive: "a" and "A" are different positions.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [StoreFact]
     public async Task WriteAsync_SkusDifferingInCase_AreDifferentPositions()
     {
         var store = NewStore();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Inventory.Core.Ledger;
+using Inventory.Core.Specification;
 using Inventory.Core.Stock;
 using NodaTime;
 
@@ -12,7 +13,7 @@ public sealed class HotSkuTests : IDisposable
     private const int CartsPerProcess = 40;
     private readonly PostgreSqlServer _server = new();
 
-    [Fact]
+    [StoreFact]
     public async Task ReserveCart_FourProcessesOnHundredUnits_ExactlyHundredReserved()
     {
         var connectionString = _server.NewSchema();

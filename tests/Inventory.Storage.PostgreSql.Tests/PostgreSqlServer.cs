@@ -1,3 +1,4 @@
+using Inventory.Core.Specification;
 using Npgsql;
 
 namespace Inventory.Storage.PostgreSql.Tests;
@@ -12,12 +13,24 @@ internal sealed class PostgreSqlServer : IDisposable
 
     private readonly List<string> _schemas = [];
 
+    /// <summary>
+    /// Gets the server's connection string. Outside CI a missing server skips the test with the reason; in CI
+    /// (CI=true), where .ci/run starts the server, a missing one fails the test loudly.
+    /// </summary>
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException(
-                $"These tests need a PostgreSQL server: set {Variable} to an Npgsql connection string "
-                + "(.ci/run starts a private server on 127.0.0.1 and sets it).");
+            : throw Missing();
+
+    private static Exception Missing()
+    {
+        var message = $"These tests need a PostgreSQL server: set {Variable} to an Npgsql connection string "
+            + "(`.ci/postgres start` starts a private server on 127.0.0.1 and prints one; .ci/run does this).";
+
+        return string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? new InvalidOperationException(message)
+            : new StoreCapabilityMissingException(message);
+    }
 
     /// <summary>Creates an empty schema and returns a connection string whose search path is that schema.</summary>
     public string NewSchema()
