@@ -32,7 +32,8 @@ public sealed class ConformanceKitSelfTests
     {
         var kit = new KitOver(() => new IgnoresExpiry(new InMemoryInventoryStore()));
 
-        await Assert.ThrowsAnyAsync<XunitException>(kit.GetPositionAsync_AroundHoldExpiry_CountsTheHoldOnlyBeforeExpiry);
+        await Assert.ThrowsAnyAsync<XunitException>(
+            kit.GetPositionAsync_AroundHoldExpiry_CountsTheHoldOnlyBeforeExpiry);
     }
 
     [Fact]
@@ -51,12 +52,14 @@ public sealed class ConformanceKitSelfTests
         protected override IInventoryStore CreateStore() => create();
     }
 
-    /// <summary>A broken adapter: writes every batch as if its expected versions were current (a blind write).</summary>
+    /// <summary>A broken adapter: writes every batch as if its expected versions were current (a
+    /// blind write).</summary>
     private sealed class IgnoresVersions(InMemoryInventoryStore inner) : Delegating(inner)
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
 
-        public override async ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default)
+        public override async ValueTask<StoreSnapshot> ReadAsync(
+            StoreQuery query, CancellationToken cancellationToken = default)
         {
             var snapshot = await Inner.ReadAsync(query, cancellationToken);
 
@@ -66,7 +69,8 @@ public sealed class ConformanceKitSelfTests
             return snapshot;
         }
 
-        public override async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+        public override async ValueTask<StoreWriteResult> WriteAsync(
+            StoreBatch batch, CancellationToken cancellationToken = default)
         {
             await _gate.WaitAsync(cancellationToken);
             try
@@ -74,7 +78,8 @@ public sealed class ConformanceKitSelfTests
                 var current = new List<PositionWrite>();
                 foreach (var write in batch.Positions)
                 {
-                    var version = (await Inner.GetPositionAsync(write.Key, Instant.MinValue, cancellationToken)).Version;
+                    var version =
+                        (await Inner.GetPositionAsync(write.Key, Instant.MinValue, cancellationToken)).Version;
                     current.Add(write with { ExpectedVersion = version });
                 }
 
@@ -99,13 +104,16 @@ public sealed class ConformanceKitSelfTests
     {
         protected InMemoryInventoryStore Inner => inner;
 
-        public virtual ValueTask<StoreSnapshot> ReadAsync(StoreQuery query, CancellationToken cancellationToken = default) =>
+        public virtual ValueTask<StoreSnapshot> ReadAsync(
+            StoreQuery query, CancellationToken cancellationToken = default) =>
             inner.ReadAsync(query, cancellationToken);
 
-        public virtual ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default) =>
+        public virtual ValueTask<StoreWriteResult> WriteAsync(
+            StoreBatch batch, CancellationToken cancellationToken = default) =>
             inner.WriteAsync(batch, cancellationToken);
 
-        public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        public ValueTask<RecordedOutcome?> FindOutcomeAsync(
+            string idempotencyKey, CancellationToken cancellationToken = default) =>
             inner.FindOutcomeAsync(idempotencyKey, cancellationToken);
 
         public virtual ValueTask<VersionedPosition> GetPositionAsync(
