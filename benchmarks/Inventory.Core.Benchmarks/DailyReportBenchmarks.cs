@@ -35,7 +35,8 @@ public class DailyReportBenchmarks
             var at = first + Duration.FromSeconds(random.NextInt64(Days * 86_400L));
             var quantity = random.Next(1, 40) * (random.Next(2) == 0 ? -1 : 1);
             var reason = reasons[random.Next(reasons.Length)];
-            _log[i] = new AuditedAdjustment($"SKU-{random.Next(20_000)}", quantity, reason, $"op-{random.Next(50)}", at);
+            _log[i] = new AuditedAdjustment(
+                $"SKU-{random.Next(20_000)}", quantity, reason, $"op-{random.Next(50)}", at);
         }
 
         _auditor = new DailyAuditor(London);

@@ -32,7 +32,8 @@ public class LedgerBenchmarks
         _bare[new PositionKey(_sku, _location)] = [Opening, 0, 0];
     }
 
-    /// <summary>Available, committed and on hand in a dictionary under a lock: check-and-decrement, move, ship.</summary>
+    /// <summary>Available, committed and on hand in a dictionary under a lock: check-and-decrement,
+    /// move, ship.</summary>
     [Benchmark(Baseline = true)]
     public long BareLockAndDictionary()
     {
@@ -65,7 +66,8 @@ public class LedgerBenchmarks
         }
     }
 
-    /// <summary>The same line through the ledger: three commands, each idempotent, journaled and version-checked.</summary>
+    /// <summary>The same line through the ledger: three commands, each idempotent, journaled and
+    /// version-checked.</summary>
     [Benchmark]
     public async ValueTask<bool> ReserveCommitFulfil()
     {
@@ -73,7 +75,8 @@ public class LedgerBenchmarks
         var cart = "cart-" + n;
         var order = "order-" + n;
 
-        var reserved = await _ledger.ExecuteAsync(new ReserveCart("r-" + n, cart, [new CartLine("1", _sku, 1, _location)]));
+        var reserved = await _ledger.ExecuteAsync(
+            new ReserveCart("r-" + n, cart, [new CartLine("1", _sku, 1, _location)]));
         var committed = await _ledger.ExecuteAsync(new CommitCart("c-" + n, cart, order));
         var fulfilled = await _ledger.ExecuteAsync(new FulfilOrder("f-" + n, order));
 

@@ -12,6 +12,7 @@ internal sealed record ReplayOptions
     /// <summary>Gets where progress goes for long runs; null for none.</summary>
     public TextWriter? Progress { get; init; }
 
-    /// <summary>Gets the file the ledger's journal is written to as JSON Lines after the replay; null for none.</summary>
+    /// <summary>Gets the file the ledger's journal is written to as JSON Lines after the replay;
+    /// null for none.</summary>
     public string? JournalPath { get; init; }
 }

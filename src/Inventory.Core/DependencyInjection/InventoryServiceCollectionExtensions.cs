@@ -19,7 +19,8 @@ public static class InventoryServiceCollectionExtensions
     /// <param name="configure">Changes the options; they are validated when the ledger is first resolved.</param>
     /// <returns>The same service collection.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is null.</exception>
-    public static IServiceCollection AddInventoryCore(this IServiceCollection services, Action<InventoryOptions>? configure = null)
+    public static IServiceCollection AddInventoryCore(
+        this IServiceCollection services, Action<InventoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 

@@ -88,7 +88,8 @@ public sealed partial class InventoryLedger
         }
     }
 
-    /// <summary>Maps each line id to the indexes of its lines, in order, so a large order is not scanned per line.</summary>
+    /// <summary>Maps each line id to the indexes of its lines, in order, so a large order is not
+    /// scanned per line.</summary>
     private static Dictionary<string, List<int>> IndexByLineId(List<OrderLine> lines)
     {
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -156,7 +157,8 @@ public sealed partial class InventoryLedger
         return null;
     }
 
-    private static List<int> Matching(List<OrderLine> lines, Dictionary<string, List<int>> byLineId, FulfilmentLine request)
+    private static List<int> Matching(
+        List<OrderLine> lines, Dictionary<string, List<int>> byLineId, FulfilmentLine request)
     {
         if (!byLineId.TryGetValue(request.LineId, out var positions))
         {

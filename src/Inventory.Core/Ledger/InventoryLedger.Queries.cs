@@ -34,7 +34,8 @@ public sealed partial class InventoryLedger
         ReportDamage c => Positions(now, new PositionKey(c.Sku, c.Location)),
         SetAvailable c => Positions(now, new PositionKey(c.Sku, c.Location)),
         RestockRefund c => Orders(now, c.OrderId) with { ReturnIds = [RestockRefund.RefundReturnId(c.OrderId)] },
-        _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
+        _ => throw new ArgumentException(
+            $"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
 
     /// <summary>A second, wider read for commands whose SKU is known only from the cart's holds.</summary>
@@ -52,7 +53,9 @@ public sealed partial class InventoryLedger
                 return ReserveQuery(now, c.CartId, [new CartLine(c.LineId, lines[0].Key.Sku, c.Quantity)]);
             case MoveReservation c:
                 var hold = first.Holds.FirstOrDefault(h => h.LineId == c.LineId);
-                return hold is null ? null : new StoreQuery(now, [new PositionKey(hold.Key.Sku, c.To)], NoSkus, [c.CartId], NoIds);
+                return hold is null
+                    ? null
+                    : new StoreQuery(now, [new PositionKey(hold.Key.Sku, c.To)], NoSkus, [c.CartId], NoIds);
             case RestockRefund { Restock: RefundRestock.Return, Location: { } location } c:
                 var sold = first.OrderLines.FirstOrDefault(l => l.LineId == c.LineId);
                 PositionKey? restockAt = sold is null ? null : new PositionKey(sold.Key.Sku, location);
@@ -90,7 +93,8 @@ public sealed partial class InventoryLedger
         ReportDamage c => Damage(c, work),
         RestockRefund c => Refund(c, work),
         SetAvailable c => SyncAvailable(c, work),
-        _ => throw new ArgumentException($"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
+        _ => throw new ArgumentException(
+            $"Command type {command.GetType().Name} is not known to the ledger.", nameof(command)),
     };
 
     private StoreQuery ReserveQuery(Instant now, string cartId, IReadOnlyList<CartLine> lines)

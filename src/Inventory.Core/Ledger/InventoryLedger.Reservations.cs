@@ -149,7 +149,8 @@ public sealed partial class InventoryLedger
         return shortfalls;
     }
 
-    private static StockShortfall? HoldAt(LedgerWork work, string cartId, CartLine line, LocationId location, NodaTime.Instant expiry)
+    private static StockShortfall? HoldAt(
+        LedgerWork work, string cartId, CartLine line, LocationId location, NodaTime.Instant expiry)
     {
         var key = new PositionKey(line.Sku, location);
         var available = work.Effective(key).Available;
@@ -173,7 +174,9 @@ public sealed partial class InventoryLedger
             .ToList();
         var ordered = OrderCandidates(candidates);
 
-        var plan = _lineAllocation == LineAllocation.Whole ? WholePlan(ordered, line.Quantity) : SplitPlan(ordered, line.Quantity);
+        var plan = _lineAllocation == LineAllocation.Whole
+            ? WholePlan(ordered, line.Quantity)
+            : SplitPlan(ordered, line.Quantity);
         if (plan is null)
         {
             var available = _lineAllocation == LineAllocation.Whole
@@ -231,7 +234,8 @@ public sealed partial class InventoryLedger
         return true;
     }
 
-    private static List<(LocationId Location, long Quantity)>? WholePlan(IReadOnlyList<LocationCandidate> ordered, long quantity)
+    private static List<(LocationId Location, long Quantity)>? WholePlan(
+        IReadOnlyList<LocationCandidate> ordered, long quantity)
     {
         foreach (var candidate in ordered)
         {
@@ -244,7 +248,8 @@ public sealed partial class InventoryLedger
         return null;
     }
 
-    private static List<(LocationId Location, long Quantity)>? SplitPlan(IReadOnlyList<LocationCandidate> ordered, long quantity)
+    private static List<(LocationId Location, long Quantity)>? SplitPlan(
+        IReadOnlyList<LocationCandidate> ordered, long quantity)
     {
         var plan = new List<(LocationId, long)>();
         var remaining = quantity;
@@ -285,7 +290,8 @@ public sealed partial class InventoryLedger
                 ? $"Cart '{cartId}' holds nothing; nothing was changed."
                 : $"Cart '{cartId}' holds nothing for line '{lineId}'; nothing was changed.");
 
-    private static LedgerResult Expired(LedgerCommand command, string cartId, IEnumerable<Hold> holds, NodaTime.Instant now)
+    private static LedgerResult Expired(
+        LedgerCommand command, string cartId, IEnumerable<Hold> holds, NodaTime.Instant now)
     {
         var lines = holds.Where(h => h.IsExpiredAt(now))
             .Select(h => $"line '{h.LineId}' ({h.Key}, {h.Quantity} units, expired {h.ExpiresAt})");

@@ -24,7 +24,8 @@ public sealed partial class InventoryLedger
         var before = work.Effective(key);
         var delta = checked(command.CountedOnHand - before.OnHand);
 
-        work.Apply(EntryKind.Counted, key, new StockChange(OnHand: delta), Math.Abs(delta), null, actor: command.Counter);
+        work.Apply(
+            EntryKind.Counted, key, new StockChange(OnHand: delta), Math.Abs(delta), null, actor: command.Counter);
         RecordOversell(work, key, removed: -delta, reference: null);
 
         return null;

@@ -63,14 +63,17 @@ public sealed partial class InventoryLedger
     /// <param name="cancellationToken">Cancels the command between attempts; a written batch stays written.</param>
     /// <returns>Applied with the entries written, or refused with the reason; a refusal changes nothing.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="command"/> is null.</exception>
-    /// <exception cref="InvalidCommandException">Thrown when the command is malformed or a figure would overflow.</exception>
-    /// <exception cref="IdempotencyKeyConflictException">Thrown when the key was used for a different command.</exception>
+    /// <exception cref="InvalidCommandException">Thrown when the command is malformed or a figure
+    /// would overflow.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">Thrown when the key was used for a
+    /// different command.</exception>
     /// <exception cref="ConcurrencyConflictException">Thrown when every attempt met a concurrent change.</exception>
     /// <exception cref="InvalidOperationException">
     /// Thrown when the allocation strategy does not return each candidate location exactly once and unchanged, or
     /// when the store answers out of contract; nothing is applied.
     /// </exception>
-    public async ValueTask<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
+    public async ValueTask<LedgerResult> ExecuteAsync(
+        LedgerCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Validate();
@@ -78,7 +81,8 @@ public sealed partial class InventoryLedger
 
         for (var attempt = 1; ; attempt++)
         {
-            var recorded = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            var recorded = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken)
+                .ConfigureAwait(false);
             if (recorded is not null)
             {
                 return Replay(recorded, fingerprint);
@@ -121,7 +125,8 @@ public sealed partial class InventoryLedger
     public async ValueTask<StockPosition> GetPositionAsync(
         Sku sku, LocationId location, CancellationToken cancellationToken = default)
     {
-        var read = await _store.GetPositionAsync(new PositionKey(sku, location), _clock.GetCurrentInstant(), cancellationToken)
+        var read = await _store.GetPositionAsync(
+                new PositionKey(sku, location), _clock.GetCurrentInstant(), cancellationToken)
             .ConfigureAwait(false);
 
         return read.Effective;
@@ -138,7 +143,8 @@ public sealed partial class InventoryLedger
     /// The available units, never below zero; <see cref="long.MaxValue"/> when the sum over locations would pass the
     /// 64-bit range (no cart line can ask for more, so the figure still answers every reservation question).
     /// </returns>
-    public async ValueTask<long> GetAvailableAsync(Sku sku, string? cartId = null, CancellationToken cancellationToken = default)
+    public async ValueTask<long> GetAvailableAsync(
+        Sku sku, string? cartId = null, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetCurrentInstant();
         var query = new StoreQuery(
@@ -165,8 +171,10 @@ public sealed partial class InventoryLedger
     /// <param name="maxHolds">The most holds to look at in this call.</param>
     /// <param name="cancellationToken">Cancels the sweep between carts.</param>
     /// <returns>The number of holds removed.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxHolds"/> is not positive.</exception>
-    /// <remarks>Expired holds already stop counting when read; the sweep only tidies the store and the journal.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxHolds"/> is not
+    /// positive.</exception>
+    /// <remarks>Expired holds already stop counting when read; the sweep only tidies the store and
+    /// the journal.</remarks>
     public async ValueTask<int> SweepExpiredAsync(int maxHolds = 1000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHolds);
@@ -184,7 +192,8 @@ public sealed partial class InventoryLedger
         return removed;
     }
 
-    private async ValueTask<LedgerWork> ReadAsync(LedgerCommand command, Instant now, CancellationToken cancellationToken)
+    private async ValueTask<LedgerWork> ReadAsync(
+        LedgerCommand command, Instant now, CancellationToken cancellationToken)
     {
         var snapshot = await _store.ReadAsync(Query(command, now), cancellationToken).ConfigureAwait(false);
         var wider = Widen(command, now, snapshot);

@@ -28,7 +28,8 @@ public sealed class InventoryOptions
     public IList<LocationId> Locations { get; } = [];
 
     /// <summary>Gets or sets how many times a command is tried when concurrent writers change its positions.</summary>
-    /// <value>1,000 by default. Must be at least 1. A conflict means another command made progress, so the limit is only a safety valve.</value>
+    /// <value>1,000 by default. Must be at least 1. A conflict means another command made progress,
+    /// so the limit is only a safety valve.</value>
     public int MaxWriteAttempts { get; set; } = 1000;
 
     /// <summary>Checks every setting and reports all problems together.</summary>

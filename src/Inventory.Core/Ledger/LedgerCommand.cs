@@ -42,7 +42,8 @@ public abstract record LedgerCommand(string IdempotencyKey)
         if (quantity <= 0)
         {
             throw new InvalidCommandException(
-                $"{GetType().Name} '{IdempotencyKey}': {what} must be a positive whole number of units (was {quantity}).");
+                $"{GetType().Name} '{IdempotencyKey}': {what} must be a positive whole number of units "
+                + $"(was {quantity}).");
         }
     }
 

@@ -66,14 +66,16 @@ public sealed class LedgerResult
         var units = entries.Where(e => e.Kind != EntryKind.Oversold)
             .Aggregate(Int128.Zero, (sum, e) => sum + e.Quantity);
         var oversold = entries.Count(e => e.Kind == EntryKind.Oversold);
-        var message = $"Applied '{key}': {entries.Count} {(entries.Count == 1 ? "entry" : "entries")}, {units} units moved"
+        var message = $"Applied '{key}': {entries.Count} {(entries.Count == 1 ? "entry" : "entries")}, "
+            + $"{units} units moved"
             + (oversold > 0 ? $", {oversold} oversell(s) recorded" : string.Empty)
             + (isReplay ? " (repeated key: first result returned, nothing changed)" : string.Empty) + ".";
 
         return message;
     }
 
-    internal static LedgerResult Refused(string key, LedgerStatus status, string message, IReadOnlyList<StockShortfall>? shortfalls = null) =>
+    internal static LedgerResult Refused(
+        string key, LedgerStatus status, string message, IReadOnlyList<StockShortfall>? shortfalls = null) =>
         new(key, status, NoEntries, shortfalls ?? NoShortfalls, message, isReplay: false);
 
     internal static LedgerResult Insufficient(string key, IReadOnlyList<StockShortfall> shortfalls) =>

@@ -89,7 +89,8 @@ internal sealed class LedgerWork
 
     public void AddHold(Hold hold)
     {
-        Apply(EntryKind.Reserved, hold.Key, new StockChange(Reserved: hold.Quantity), hold.Quantity, CartReference(hold));
+        Apply(
+            EntryKind.Reserved, hold.Key, new StockChange(Reserved: hold.Quantity), hold.Quantity, CartReference(hold));
         (_holdsPut ??= []).Add(hold);
         CartChanged(hold.CartId);
     }
@@ -130,7 +131,8 @@ internal sealed class LedgerWork
         }
     }
 
-    /// <summary>Marks an order as created by this batch, so the write fails if another command created it first.</summary>
+    /// <summary>Marks an order as created by this batch, so the write fails if another command
+    /// created it first.</summary>
     public void CreateOrder(string orderId) => (_newOrderIds ??= []).Add(orderId);
 
     public void PutOrderLine(OrderLine line)

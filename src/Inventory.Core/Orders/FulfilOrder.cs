@@ -21,7 +21,8 @@ public sealed record FulfilOrder(string IdempotencyKey, string OrderId, IReadOnl
 
         if (Lines.Count == 0)
         {
-            throw new InvalidCommandException($"FulfilOrder '{IdempotencyKey}': the line list is empty; pass null to ship all.");
+            throw new InvalidCommandException(
+                $"FulfilOrder '{IdempotencyKey}': the line list is empty; pass null to ship all.");
         }
 
         RequireNoNulls(Lines, "the fulfilment line");

@@ -2,7 +2,8 @@ using Inventory.Core.Stock;
 
 namespace Inventory.Core.Orders;
 
-/// <summary>The part of one order line allocated to one location, and how much of it shipped or was cancelled.</summary>
+/// <summary>The part of one order line allocated to one location, and how much of it shipped or was
+/// cancelled.</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="LineId">The order line.</param>
 /// <param name="Key">The SKU and the location the units ship from.</param>

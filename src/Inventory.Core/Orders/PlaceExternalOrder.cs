@@ -19,7 +19,8 @@ public sealed record PlaceExternalOrder(string IdempotencyKey, string OrderId, I
         RequireId(OrderId, "order id");
         if (Lines is null || Lines.Count == 0)
         {
-            throw new InvalidCommandException($"PlaceExternalOrder '{IdempotencyKey}': order '{OrderId}' has no lines.");
+            throw new InvalidCommandException(
+                $"PlaceExternalOrder '{IdempotencyKey}': order '{OrderId}' has no lines.");
         }
 
         RequireNoNulls(Lines, "the order line");

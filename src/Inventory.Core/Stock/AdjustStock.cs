@@ -6,7 +6,8 @@ namespace Inventory.Core.Stock;
 /// <param name="IdempotencyKey">The command's key.</param>
 /// <param name="Sku">The SKU.</param>
 /// <param name="Location">The location.</param>
-/// <param name="Quantity">Signed units: positive adds to on hand and <paramref name="Bucket"/>, negative removes.</param>
+/// <param name="Quantity">Signed units: positive adds to on hand and <paramref name="Bucket"/>,
+/// negative removes.</param>
 /// <param name="Bucket">The state that changes together with on hand.</param>
 /// <param name="Reason">The reason code or text; null when none was given.</param>
 /// <param name="Operator">Who made the change; null when unknown.</param>
@@ -30,7 +31,8 @@ public sealed record AdjustStock(
         RequireSet(Location.Value, "location");
         if (Quantity == 0)
         {
-            throw new InvalidCommandException($"AdjustStock '{IdempotencyKey}': the quantity for {Sku} @ {Location} is 0.");
+            throw new InvalidCommandException(
+                $"AdjustStock '{IdempotencyKey}': the quantity for {Sku} @ {Location} is 0.");
         }
 
         if (!Enum.IsDefined(Bucket))

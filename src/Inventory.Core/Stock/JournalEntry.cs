@@ -16,7 +16,8 @@ namespace Inventory.Core.Stock;
 /// <param name="Reference">The cart, order or document the entry belongs to, as "kind:id/line".</param>
 /// <param name="Reason">The reason code or text given for the change, if any.</param>
 /// <param name="Actor">Who made the change (an operator, a system), if known.</param>
-/// <remarks>The file form of entries is described in docs/journal.md. Immutable; safe to share between threads.</remarks>
+/// <remarks>The file form of entries is described in docs/journal.md. Immutable; safe to share
+/// between threads.</remarks>
 public sealed record JournalEntry(
     long Sequence,
     string IdempotencyKey,

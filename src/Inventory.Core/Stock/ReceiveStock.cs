@@ -7,7 +7,8 @@ namespace Inventory.Core.Stock;
 /// <param name="Sku">The SKU.</param>
 /// <param name="Location">The receiving location.</param>
 /// <param name="Quantity">Units received; positive.</param>
-/// <param name="Kind"><see cref="ReceiptKind.Purchase"/> for new stock, <see cref="ReceiptKind.Return"/> for a restock.</param>
+/// <param name="Kind"><see cref="ReceiptKind.Purchase"/> for new stock,
+/// <see cref="ReceiptKind.Return"/> for a restock.</param>
 /// <param name="Reference">The document the units came with (purchase order, return), if any.</param>
 public sealed record ReceiveStock(
     string IdempotencyKey,
@@ -25,7 +26,8 @@ public sealed record ReceiveStock(
         RequirePositive(Quantity, "the received quantity");
         if (!Enum.IsDefined(Kind))
         {
-            throw new InvalidCommandException($"ReceiveStock '{IdempotencyKey}': receipt kind {(int)Kind} is not defined.");
+            throw new InvalidCommandException(
+                $"ReceiveStock '{IdempotencyKey}': receipt kind {(int)Kind} is not defined.");
         }
     }
 

@@ -27,7 +27,8 @@ public sealed record SetCount(
         if (CountedOnHand < 0)
         {
             throw new InvalidCommandException(
-                $"SetCount '{IdempotencyKey}': the count for {Sku} @ {Location} must not be negative (was {CountedOnHand}).");
+                $"SetCount '{IdempotencyKey}': the count for {Sku} @ {Location} must not be negative "
+                + $"(was {CountedOnHand}).");
         }
     }
 

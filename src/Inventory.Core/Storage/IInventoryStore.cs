@@ -16,7 +16,8 @@ namespace Inventory.Core.Storage;
 /// batch creates exists yet and the idempotency key is new; a hold counts as reserved only before its expiry
 /// instant. docs/adapters.md walks through each rule.
 /// </para>
-/// <para>Implementations must be safe for concurrent use by many threads and, for shared databases, many processes.</para>
+/// <para>Implementations must be safe for concurrent use by many threads and, for shared databases,
+/// many processes.</para>
 /// </remarks>
 public interface IInventoryStore
 {
@@ -46,20 +47,23 @@ public interface IInventoryStore
     /// <param name="now">The instant that decides expiry.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The position; empty at version 0 when unknown.</returns>
-    ValueTask<VersionedPosition> GetPositionAsync(PositionKey key, Instant now, CancellationToken cancellationToken = default);
+    ValueTask<VersionedPosition> GetPositionAsync(
+        PositionKey key, Instant now, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every position the store knows, in key order.</summary>
     /// <param name="now">The instant that decides expiry.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>All positions.</returns>
-    ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(Instant now, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<VersionedPosition>> ReadAllPositionsAsync(
+        Instant now, CancellationToken cancellationToken = default);
 
     /// <summary>Finds holds that have expired at <paramref name="now"/>, oldest expiry first.</summary>
     /// <param name="now">The instant that decides expiry.</param>
     /// <param name="maxCount">The most holds to return.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Up to <paramref name="maxCount"/> expired holds.</returns>
-    ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(Instant now, int maxCount, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<Hold>> FindExpiredHoldsAsync(
+        Instant now, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>Reads journal entries in sequence order.</summary>
     /// <param name="afterSequence">Returns entries with a greater sequence number; 0 reads from the start.</param>

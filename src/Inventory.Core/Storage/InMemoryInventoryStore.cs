@@ -77,7 +77,8 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     }
 
     /// <inheritdoc/>
-    public ValueTask<RecordedOutcome?> FindOutcomeAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    public ValueTask<RecordedOutcome?> FindOutcomeAsync(
+        string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
         cancellationToken.ThrowIfCancellationRequested();
@@ -155,7 +156,8 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     {
         var holds = Collect(query.CartIds, _holdsByCart, NoHolds);
         var lines = Collect(query.OrderIds, _orders, NoOrderLines);
-        var positions = new Dictionary<PositionKey, VersionedPosition>(query.Positions.Count + holds.Count + lines.Count);
+        var positions = new Dictionary<PositionKey, VersionedPosition>(
+            query.Positions.Count + holds.Count + lines.Count);
         foreach (var key in query.Positions)
         {
             positions[key] = Versioned(key, query.Now);

@@ -7,7 +7,8 @@ using NodaTime.Text;
 
 namespace Inventory.Core.Storage;
 
-/// <summary>Writes and reads journal entries in their JSON Lines file form (one entry per line; docs/journal.md).</summary>
+/// <summary>Writes and reads journal entries in their JSON Lines file form (one entry per line;
+/// docs/journal.md).</summary>
 /// <remarks>Stateless; safe to use from many threads on different streams.</remarks>
 public static class JournalJsonLines
 {
@@ -37,7 +38,8 @@ public static class JournalJsonLines
     /// <param name="sourceName">The file name, for error messages.</param>
     /// <returns>The entries, in file order.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
-    /// <exception cref="JournalFormatException">Thrown when a line is not a valid entry; names the line and field.</exception>
+    /// <exception cref="JournalFormatException">Thrown when a line is not a valid entry; names the
+    /// line and field.</exception>
     public static IEnumerable<JournalEntry> Read(Stream stream, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -48,7 +50,8 @@ public static class JournalJsonLines
 
     private static IEnumerable<JournalEntry> ReadLines(Stream stream, string sourceName)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -72,7 +75,11 @@ public static class JournalJsonLines
         catch (JsonException ex)
         {
             throw new JournalFormatException(
-                sourceName, lineNumber, (int)(ex.BytePositionInLine ?? 0) + 1, "(json)", $"not valid JSON: {ex.Message}");
+                sourceName,
+                lineNumber,
+                (int)(ex.BytePositionInLine ?? 0) + 1,
+                "(json)",
+                $"not valid JSON: {ex.Message}");
         }
 
         using (document)
@@ -193,7 +200,9 @@ public static class JournalJsonLines
                 return null;
             }
 
-            return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Fail(name, "a string is expected");
+            return value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : throw Fail(name, "a string is expected");
         }
 
         private JournalFormatException Fail(string field, string problem) =>

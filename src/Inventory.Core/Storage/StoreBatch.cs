@@ -7,8 +7,10 @@ namespace Inventory.Core.Storage;
 
 /// <summary>Everything one accepted command changes, to be written all together or not at all.</summary>
 /// <param name="IdempotencyKey">The command's key; the store refuses the batch if the key is already recorded.</param>
-/// <param name="Fingerprint">A description of the command, kept with the key to detect a key reused for another command.</param>
-/// <param name="Positions">Conditional position writes. Every position whose holds or order lines change is among them.</param>
+/// <param name="Fingerprint">A description of the command, kept with the key to detect a key reused
+/// for another command.</param>
+/// <param name="Positions">Conditional position writes. Every position whose holds or order lines
+/// change is among them.</param>
 /// <param name="HoldsRemoved">Holds to delete, identified by cart, line and position.</param>
 /// <param name="HoldsPut">Holds to insert or replace (same cart, line and position).</param>
 /// <param name="OrderLinesPut">Order lines to insert or replace (same order, line and position).</param>

@@ -48,7 +48,8 @@ public sealed class LedgerResultTests
         var result = await harness.PlaceExternal("order", ExternalLine("x1", "A", "W1", 5));
 
         Assert.StartsWith("Applied 'external-", result.Message, StringComparison.Ordinal);
-        Assert.EndsWith(": 2 entries, 5 units moved, 1 oversell(s) recorded.", result.Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            ": 2 entries, 5 units moved, 1 oversell(s) recorded.", result.Message, StringComparison.Ordinal);
         Assert.Equal(result.Message, result.ToString());
     }
 

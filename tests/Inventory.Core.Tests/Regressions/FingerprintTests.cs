@@ -73,7 +73,11 @@ public sealed class FingerprintTests
         var first = await harness.Apply(new ReceiveStock("k", A, W1, 5) { At = Start, Source = "webhook" });
 
         var again = await harness.Run(
-            new ReceiveStock("k", A, W1, 5) { At = Start + NodaTime.Duration.FromSeconds(90), Source = "webhook-retry" });
+            new ReceiveStock("k", A, W1, 5)
+            {
+                At = Start + NodaTime.Duration.FromSeconds(90),
+                Source = "webhook-retry",
+            });
 
         Assert.True(again.IsReplay);
         Assert.Equal(first.Entries, again.Entries);

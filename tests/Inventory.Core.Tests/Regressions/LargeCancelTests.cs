@@ -7,7 +7,8 @@ using static Inventory.Core.Tests.Support.LedgerHarness;
 
 namespace Inventory.Core.Tests.Regressions;
 
-/// <summary>Cancelling many lines of one order reads the requested ids a bounded number of times, not once per line.</summary>
+/// <summary>Cancelling many lines of one order reads the requested ids a bounded number of times,
+/// not once per line.</summary>
 public sealed class LargeCancelTests
 {
     private const int LineCount = 5_000;

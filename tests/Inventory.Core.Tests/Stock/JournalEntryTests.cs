@@ -10,7 +10,8 @@ public class JournalEntryTests
     {
         var key = new PositionKey(new Sku("A"), new LocationId("W1"));
         var at = Instant.FromUtc(2026, 3, 2, 9, 0);
-        var draft = JournalEntry.Draft("k", EntryKind.Received, key, new StockChange(OnHand: 5), 5, at, null, null, null);
+        var draft = JournalEntry.Draft(
+            "k", EntryKind.Received, key, new StockChange(OnHand: 5), 5, at, null, null, null);
 
         var numbered = draft with { Sequence = 7 };
         var plain = new JournalEntry(7, "k", EntryKind.Received, key, new StockChange(OnHand: 5), 5, at);
