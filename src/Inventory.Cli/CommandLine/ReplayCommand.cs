@@ -37,9 +37,17 @@ internal static class ReplayCommand
             HelpName = "file",
         };
 
+        var store = new Option<string?>("--store")
+        {
+            Description = "Where the ledger keeps its state: 'memory' (the default) or 'sqlite:<path>' to keep it "
+                + "in a SQLite file across runs.",
+            HelpName = "memory|sqlite:<path>",
+            CustomParser = ParseStore,
+        };
+
         var command = new Command("replay", "Replays a year of real orders through the reservation ledger.")
         {
-            file, opening, format, skipBadRows, journal,
+            file, opening, format, skipBadRows, journal, store,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file),
@@ -48,6 +56,7 @@ internal static class ReplayCommand
                 Opening = parse.GetValue(opening),
                 SkipBadRows = parse.GetValue(skipBadRows),
                 JournalPath = parse.GetValue(journal),
+                SqlitePath = parse.GetValue(store),
                 Progress = parse.InvocationConfiguration.Error,
             },
             parse.GetValue(format) == "json",
@@ -85,7 +94,27 @@ internal static class ReplayCommand
 
     private static bool IsInputError(Exception ex) =>
         ex is MalformedRowException or ReplayLimitException or IOException or UnauthorizedAccessException
+            or Microsoft.Data.Sqlite.SqliteException or Inventory.Core.InventoryException
             or InvalidDataException;
+
+    private static string? ParseStore(ArgumentResult result)
+    {
+        const string Sqlite = "sqlite:";
+        var text = result.Tokens.Count == 0 ? "memory" : result.Tokens[0].Value;
+        if (string.Equals(text, "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (text.StartsWith(Sqlite, StringComparison.OrdinalIgnoreCase) && text.Length > Sqlite.Length)
+        {
+            return text[Sqlite.Length..];
+        }
+
+        result.AddError($"--store takes 'memory' or 'sqlite:<path>' (was '{text}').");
+
+        return null;
+    }
 
     private static long? ParseOpening(ArgumentResult result)
     {

@@ -15,4 +15,10 @@ internal sealed record ReplayOptions
     /// <summary>Gets the file the ledger's journal is written to as JSON Lines after the replay;
     /// null for none.</summary>
     public string? JournalPath { get; init; }
+
+    /// <summary>
+    /// Gets the SQLite file that keeps the ledger's state across runs; null keeps it in memory for this run only.
+    /// A second replay into the same file applies nothing twice: every command's key is already recorded.
+    /// </summary>
+    public string? SqlitePath { get; init; }
 }
