@@ -10,6 +10,7 @@ namespace Inventory.Core.Tests.Properties;
 /// Quantities near the 64-bit limits: every command either applies exactly as the 128-bit reference model
 /// computes it, or is refused with <see cref="InvalidCommandException"/> and changes nothing.
 /// </summary>
+[Collection(LedgerPropertiesCollection.Name)]
 public class ExactArithmeticTests
 {
     [Property(MaxTest = 2500, EndSize = 100)]

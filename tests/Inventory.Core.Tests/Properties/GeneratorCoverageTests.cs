@@ -7,6 +7,7 @@ namespace Inventory.Core.Tests.Properties;
 /// Guards the generators themselves: a property over scenarios that never reach an answer proves nothing
 /// about that answer, so a fixed sample of generated scenarios must reach each of them several times.
 /// </summary>
+[Collection(LedgerPropertiesCollection.Name)]
 public class GeneratorCoverageTests
 {
     private static readonly string[] _required =

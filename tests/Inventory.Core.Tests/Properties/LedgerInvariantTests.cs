@@ -10,6 +10,7 @@ using Xunit.Sdk;
 namespace Inventory.Core.Tests.Properties;
 
 /// <summary>Invariants of the ledger checked over generated scenarios, without the reference model.</summary>
+[Collection(LedgerPropertiesCollection.Name)]
 public class LedgerInvariantTests
 {
     private static readonly EntryKind[] _onHandKinds =

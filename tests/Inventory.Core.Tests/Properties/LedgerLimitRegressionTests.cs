@@ -10,6 +10,7 @@ namespace Inventory.Core.Tests.Properties;
 /// moves in total may exceed 64 bits even though every entry fits), and an oversell is recorded exactly even
 /// when it leaves available at the lowest representable value.
 /// </summary>
+[Collection(LedgerPropertiesCollection.Name)]
 public class LedgerLimitRegressionTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Inventory.Core.Tests.Properties;
 /// Model-based test: random operation sequences run against the ledger and against
 /// <see cref="ReferenceLedger"/>; after every step the answer and every position must agree.
 /// </summary>
+[Collection(LedgerPropertiesCollection.Name)]
 public class LedgerModelTests
 {
     [Property(MaxTest = 4000, EndSize = 100)]

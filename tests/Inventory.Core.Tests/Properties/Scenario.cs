@@ -30,7 +30,7 @@ internal sealed record Scenario(LedgerConfig Config, IReadOnlyList<Step> Steps)
 
         for (var i = 0; i < Steps.Count; i++)
         {
-            if (Math.Abs(Steps[i].Quantity) > 1 && Steps[i].Kind != StepKind.Advance)
+            if (Steps[i].Quantity is > 1 or < -1 && Steps[i].Kind != StepKind.Advance)
             {
                 var halved = Steps[i] with { Quantity = Steps[i].Quantity / 2 };
                 yield return this with { Steps = [.. Steps.Take(i), halved, .. Steps.Skip(i + 1)] };
