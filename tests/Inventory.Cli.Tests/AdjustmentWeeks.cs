@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Inventory.Cli.Tests;
 
@@ -18,7 +17,7 @@ internal static class AdjustmentWeeks
     public static SortedDictionary<string, (int Count, long Units)> Count(string path)
     {
         var weeks = new SortedDictionary<string, (int, long)>(StringComparer.Ordinal);
-        foreach (var r in Records(File.ReadAllText(path)).Skip(1))
+        foreach (var r in SimpleCsv.Records(File.ReadAllText(path)).Skip(1))
         {
             var (invoice, code, quantity, date, price, customer) =
                 (r[0], r[1].Trim(), long.Parse(r[3], CultureInfo.InvariantCulture), r[4], r[5], r[6]);
@@ -37,58 +36,5 @@ internal static class AdjustmentWeeks
         }
 
         return weeks;
-    }
-
-    private static IEnumerable<List<string>> Records(string text)
-    {
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                record.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            yield return record;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Inventory.Cli.Tests;
 
@@ -16,7 +15,7 @@ internal sealed class IndependentRecount
 
     public IndependentRecount(string path)
     {
-        var records = ReadRecords(File.ReadAllText(path)).Skip(1).ToList();
+        var records = SimpleCsv.Records(File.ReadAllText(path)).Skip(1).ToList();
         Rows = records.Count;
         var rows = records
             .Select(r => new Row(
@@ -122,60 +121,6 @@ internal sealed class IndependentRecount
         !(r.Invoice.Length > 0 && (char.IsAsciiDigit(r.Invoice[0]) || r.Invoice[0] == 'C'))
         || Fees.Contains(r.Code)
         || r.Code.ToLowerInvariant().StartsWith("gift_", StringComparison.Ordinal);
-
-    /// <summary>Splits CSV text into records, honouring quotes (doubled quotes, commas, line breaks).</summary>
-    private static IEnumerable<List<string>> ReadRecords(string text)
-    {
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                record.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            yield return record;
-        }
-    }
 
     private sealed record Row(
         string Invoice, string Code, string Description, long Quantity, decimal Price, string Customer);
