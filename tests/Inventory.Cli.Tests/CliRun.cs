@@ -15,6 +15,17 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Requires the run to have failed on unreadable input: exit code 2, nothing on standard output, and
+    /// <paramref name="expected"/> in the message on standard error.
+    /// </summary>
+    public void RequireInputError(string expected)
+    {
+        Assert.Equal(2, ExitCode);
+        Assert.Equal(string.Empty, Output);
+        Assert.Contains(expected, Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs <c>replay FILE --format json</c> plus extra arguments and requires success.</summary>
     public static async Task<JsonElement> ReplayJsonAsync(string path, params string[] extra)
     {

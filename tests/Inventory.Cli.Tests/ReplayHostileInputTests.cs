@@ -19,9 +19,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", file.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{file.Path}: truncated or corrupt gzip", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{file.Path}: truncated or corrupt gzip");
     }
 
     [Fact]
@@ -34,9 +32,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", file.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{file.Path}: truncated or corrupt gzip", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{file.Path}: truncated or corrupt gzip");
     }
 
     [Fact]
@@ -53,9 +49,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", file.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{file.Path}: truncated or corrupt gzip", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{file.Path}: truncated or corrupt gzip");
     }
 
     [Fact]
@@ -80,9 +74,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:1: column Quantity:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:1: column Quantity:");
         Assert.Contains("more than once", run.Error, StringComparison.Ordinal);
     }
 
@@ -93,9 +85,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3: column Quantity:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3: column Quantity:");
         Assert.Contains("64-bit", run.Error, StringComparison.Ordinal);
     }
 
@@ -106,9 +96,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3: column Quantity:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3: column Quantity:");
         Assert.Contains("'-9223372036854775808'", run.Error, StringComparison.Ordinal);
     }
 
@@ -120,9 +108,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3: column Quantity:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3: column Quantity:");
         Assert.Contains("64-bit", run.Error, StringComparison.Ordinal);
     }
 
@@ -134,9 +120,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3:");
         Assert.Contains("64-bit", run.Error, StringComparison.Ordinal);
     }
 
@@ -148,9 +132,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3:");
         Assert.Contains("64-bit", run.Error, StringComparison.Ordinal);
     }
 
@@ -161,9 +143,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--opening", "9223372036854775807", "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains("--opening 9223372036854775807", run.Error, StringComparison.Ordinal);
+        run.RequireInputError("--opening 9223372036854775807");
         Assert.Contains("64-bit", run.Error, StringComparison.Ordinal);
     }
 
@@ -203,9 +183,7 @@ public sealed class ReplayHostileInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3: column 2:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3: column 2:");
     }
 
     private static byte[] CutAtFlush(byte[] text, int flushAt)

@@ -50,9 +50,7 @@ public sealed class ReplayInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:4: column 8:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:4: column 8:");
         Assert.Contains("expected 8 columns, found 7", run.Error, StringComparison.Ordinal);
     }
 
@@ -71,9 +69,7 @@ public sealed class ReplayInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"{csv.Path}:3: column {column}:", run.Error, StringComparison.Ordinal);
+        run.RequireInputError($"{csv.Path}:3: column {column}:");
         Assert.Contains($"'{value}'", run.Error, StringComparison.Ordinal);
     }
 
@@ -99,9 +95,7 @@ public sealed class ReplayInputTests
 
         var run = await CliRun.RunAsync("replay", path);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+        run.RequireInputError(path);
         Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
     }
 
