@@ -45,6 +45,40 @@ public sealed class AdjustmentLog
         }
     }
 
+    /// <summary>
+    /// Rebuilds a log from entries kept elsewhere (a database, a file), checking the whole chain first; later
+    /// appends continue the chain.
+    /// </summary>
+    /// <param name="entries">The stored entries, oldest first.</param>
+    /// <param name="expectedHeadHash">The last entry's hash kept elsewhere; null to skip the check of the end.</param>
+    /// <returns>A log holding exactly <paramref name="entries"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when one of the entries is null.</exception>
+    /// <exception cref="AdjustmentLogException">
+    /// Thrown when the chain is broken (an entry edited, removed, reordered, or cut from the end); nothing is
+    /// restored.
+    /// </exception>
+    public static AdjustmentLog Restore(IEnumerable<AdjustmentLogEntry> entries, string? expectedHeadHash = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var stored = entries.ToList();
+        if (stored.IndexOf(null!) is var hole and >= 0)
+        {
+            throw new ArgumentException($"Entry {hole} of the stored adjustment log is null.", nameof(entries));
+        }
+
+        var verification = Verify(stored, expectedHeadHash);
+        if (!verification.IsIntact)
+        {
+            throw new AdjustmentLogException(verification);
+        }
+
+        var log = new AdjustmentLog();
+        log._entries.AddRange(stored);
+
+        return log;
+    }
+
     /// <summary>Appends an applied adjustment.</summary>
     /// <param name="request">The adjustment.</param>
     /// <returns>The new entry.</returns>
