@@ -12,7 +12,8 @@ namespace Inventory.Core.Bundles;
 /// Each bundle is flattened once to its leaf components (integer ids and quantities in flat arrays), and a
 /// dependents index maps each component to every bundle line that holds it at any depth. Each line keeps the whole
 /// bundles its component allows, and each bundle its minimum and the line that sets it. A change to one component
-/// therefore costs one division per dependent line and, per bundle, a comparison with its minimum; only when the
+/// therefore costs one division per distinct quantity among its dependent lines (they are sorted by quantity) and,
+/// per bundle, a comparison with its minimum; only when the
 /// component that set a bundle's minimum goes up are that bundle's line figures scanned again (no division). The
 /// update path allocates nothing per bundle.
 /// </para>
@@ -29,6 +30,7 @@ public sealed class BundleAvailabilityIndex
     private readonly int[] _dependentStart;
     private readonly int[] _dependents;
     private readonly int[] _dependentLines;
+    private readonly long[] _dependentQuantity;
     private readonly long[] _available;
     private readonly long[] _lineAllowed;
     private readonly long[] _availability;
@@ -58,7 +60,7 @@ public sealed class BundleAvailabilityIndex
         _lineAllowed = new long[lines];
         FillLines(flat);
         _available = [.. _components.Select(c => Math.Max(0, available(c)))];
-        (_dependentStart, _dependents, _dependentLines) = BuildDependents();
+        (_dependentStart, _dependents, _dependentLines, _dependentQuantity) = BuildDependents();
         _availability = new long[_bundles.Length];
         _limitingLine = new int[_bundles.Length];
         _before = new long[_bundles.Length];
@@ -97,7 +99,7 @@ public sealed class BundleAvailabilityIndex
             return [];
         }
 
-        return [.. _dependents[_dependentStart[id].._dependentStart[id + 1]].Select(b => _bundles[b])];
+        return [.. _dependents[_dependentStart[id].._dependentStart[id + 1]].Order().Select(b => _bundles[b])];
     }
 
     /// <summary>Recomputes every bundle from the current component figures.</summary>
@@ -174,6 +176,8 @@ public sealed class BundleAvailabilityIndex
     /// </summary>
     private int ApplyToDependents(int component, long units, int generation, int touched)
     {
+        long perBundle = 0;
+        long allowed = 0;
         for (var d = _dependentStart[component]; d < _dependentStart[component + 1]; d++)
         {
             var b = _dependents[d];
@@ -186,7 +190,12 @@ public sealed class BundleAvailabilityIndex
 
             var line = _dependentLines[d];
             var was = _lineAllowed[line];
-            var allowed = Allowed(units, _lineQuantity[line]);
+            if (_dependentQuantity[d] != perBundle)
+            {
+                perBundle = _dependentQuantity[d];
+                allowed = Allowed(units, perBundle);
+            }
+
             _lineAllowed[line] = allowed;
             var minimum = _availability[b];
             if (allowed < minimum || (allowed == minimum && line < _limitingLine[b]))
@@ -274,7 +283,11 @@ public sealed class BundleAvailabilityIndex
         _components = [.. components];
     }
 
-    private (int[] Start, int[] Bundles, int[] Lines) BuildDependents()
+    /// <summary>
+    /// Lists each component's dependent lines, sorted by quantity per bundle and then by bundle, so an update
+    /// divides once per distinct quantity.
+    /// </summary>
+    private (int[] Start, int[] Bundles, int[] Lines, long[] Quantities) BuildDependents()
     {
         var start = new int[_components.Length + 1];
         foreach (var component in _lineComponent)
@@ -287,19 +300,35 @@ public sealed class BundleAvailabilityIndex
             start[c + 1] += start[c];
         }
 
-        var bundles = new int[_lineComponent.Length];
         var lines = new int[_lineComponent.Length];
         var next = start[..^1];
-        for (var b = 0; b < _bundles.Length; b++)
+        for (var line = 0; line < _lineComponent.Length; line++)
         {
-            for (var line = _lineStart[b]; line < _lineStart[b + 1]; line++)
-            {
-                var slot = next[_lineComponent[line]]++;
-                bundles[slot] = b;
-                lines[slot] = line;
-            }
+            lines[next[_lineComponent[line]]++] = line;
         }
 
-        return (start, bundles, lines);
+        var bundles = new int[lines.Length];
+        var quantities = new long[lines.Length];
+        for (var c = 0; c < _components.Length; c++)
+        {
+            var slice = lines.AsSpan(start[c], start[c + 1] - start[c]);
+            slice.Sort((left, right) => _lineQuantity[left] != _lineQuantity[right]
+                ? _lineQuantity[left].CompareTo(_lineQuantity[right])
+                : left.CompareTo(right));
+        }
+
+        var lineBundle = new int[lines.Length];
+        for (var b = 0; b < _bundles.Length; b++)
+        {
+            lineBundle.AsSpan(_lineStart[b], _lineStart[b + 1] - _lineStart[b]).Fill(b);
+        }
+
+        for (var d = 0; d < lines.Length; d++)
+        {
+            bundles[d] = lineBundle[lines[d]];
+            quantities[d] = _lineQuantity[lines[d]];
+        }
+
+        return (start, bundles, lines, quantities);
     }
 }
