@@ -61,8 +61,8 @@ public sealed class SqliteSchemaTests : IDisposable
         Execute(path, "DROP TABLE bundle_lines; DROP TABLE bundle_line_parts;");
 
         using var reopened = SqliteInventoryStore.Open(path);
-        var line = new BundleOrderLine(
-            "o1", "l1", new Sku("KIT"), 1, Instant.MinValue, null, null, [new(new Sku("A"), 2)], [new(new Sku("A"), 2)]);
+        BundleComponent[] twoA = [new(new Sku("A"), 2)];
+        var line = new BundleOrderLine("o1", "l1", new Sku("KIT"), 1, Instant.MinValue, null, null, twoA, twoA);
         var order = new StoreBatch("k2", "f", [], [], [], [], []) { NewOrderIds = ["o1"], BundleLinesPut = [line] };
 
         Assert.Equal(StoreWriteStatus.Written, (await reopened.WriteAsync(order)).Status);
