@@ -33,6 +33,15 @@ public sealed class MappingOptions
     /// <summary>Gets or sets the SKU resolver. Default: an empty <see cref="InMemorySkuResolver"/>.</summary>
     public ISkuResolver Resolver { get; set; } = new InMemorySkuResolver();
 
+    /// <summary>
+    /// Gets the bundle lines recorded on orders (read them with <c>InventoryLedger.GetBundleLinesAsync</c>). A
+    /// returned item that resolves to one of these bundles on the same order (matched by the payload's order
+    /// number) is initiated as the composition recorded at the time of sale, whatever the platform lists as its
+    /// children now; empty by default.
+    /// </summary>
+    public IList<Inventory.Core.Bundles.BundleOrderLine> SoldBundles { get; } =
+        new List<Inventory.Core.Bundles.BundleOrderLine>();
+
     internal LocationId Location(string platformId) =>
         Locations.TryGetValue(platformId, out var mapped) ? mapped : new LocationId(platformId);
 }

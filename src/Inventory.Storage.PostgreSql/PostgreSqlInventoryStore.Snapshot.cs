@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
@@ -32,8 +33,11 @@ public sealed partial class PostgreSqlInventoryStore
             }
 
             var lines = new List<OrderLine>();
+            var bundleLines = new List<BundleOrderLine>();
             foreach (var orderId in query.OrderIds.Distinct(StringComparer.Ordinal))
             {
+                bundleLines.AddRange(
+                    await ReadBundleLinesAsync(connection, orderId, cancellationToken).ConfigureAwait(false));
                 await using var command = Command(
                     connection,
                     "SELECT order_id, line_id, sku, location, ordered, fulfilled, cancelled FROM order_lines "
@@ -57,7 +61,7 @@ public sealed partial class PostgreSqlInventoryStore
                 await AddSkuAsync(sku).ConfigureAwait(false);
             }
 
-            return new StoreSnapshot(_positions, holds, lines, carts);
+            return new StoreSnapshot(_positions, holds, lines, carts) { BundleLines = bundleLines };
         }
 
         private async Task AddSkuAsync(Sku sku)

@@ -158,6 +158,11 @@ public sealed partial class PostgreSqlInventoryStore
             {
                 AddOrderLine(line);
             }
+
+            foreach (var (sql, parameters) in batch.BundleLinesPut.SelectMany(BundleLineStatements))
+            {
+                Add(sql, parameters);
+            }
         }
 
         private void AddHold(Hold hold) =>

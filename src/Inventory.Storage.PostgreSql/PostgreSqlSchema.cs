@@ -40,6 +40,16 @@ internal static class PostgreSqlSchema
             d_incoming bigint NOT NULL, quantity bigint NOT NULL, at bigint NOT NULL,
             reference text, reason text, actor text);
         """,
+        """
+        CREATE TABLE bundle_lines (
+            order_id text COLLATE "C" NOT NULL, line_id text COLLATE "C" NOT NULL, bundle text COLLATE "C" NOT NULL,
+            quantity bigint NOT NULL, sold_at bigint NOT NULL, version_from bigint, version_to bigint,
+            PRIMARY KEY (order_id, line_id));
+        CREATE TABLE bundle_line_parts (
+            order_id text COLLATE "C" NOT NULL, line_id text COLLATE "C" NOT NULL, part integer NOT NULL,
+            ordinal integer NOT NULL, sku text COLLATE "C" NOT NULL, quantity bigint NOT NULL,
+            PRIMARY KEY (order_id, line_id, part, ordinal));
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

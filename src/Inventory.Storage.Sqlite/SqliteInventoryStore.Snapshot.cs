@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
@@ -26,9 +27,11 @@ public sealed partial class SqliteInventoryStore
             }
 
             var lines = new List<OrderLine>();
+            var bundleLines = new List<BundleOrderLine>();
             foreach (var orderId in query.OrderIds.Distinct(StringComparer.Ordinal))
             {
                 lines.AddRange(OrderLines(orderId));
+                bundleLines.AddRange(ReadBundleLines(connection, transaction, orderId));
             }
 
             foreach (var key in query.Positions.Concat(holds.Select(h => h.Key)).Concat(lines.Select(l => l.Key)))
@@ -41,7 +44,7 @@ public sealed partial class SqliteInventoryStore
                 AddSku(sku);
             }
 
-            return new StoreSnapshot(_positions, holds, lines, carts);
+            return new StoreSnapshot(_positions, holds, lines, carts) { BundleLines = bundleLines };
         }
 
         private List<Hold> CartHolds(string cartId)

@@ -83,6 +83,11 @@ public sealed partial class SqliteInventoryStore
             PutOrderLine(connection, transaction, line);
         }
 
+        foreach (var line in batch.BundleLinesPut)
+        {
+            PutBundleLine(connection, transaction, line);
+        }
+
         var entries = Append(connection, transaction, batch.Entries);
         var first = entries.Count == 0 ? 0 : entries[0].Sequence;
         Execute(

@@ -36,6 +36,16 @@ internal static class SqliteSchema
             d_incoming INTEGER NOT NULL, quantity INTEGER NOT NULL, at INTEGER NOT NULL,
             reference TEXT, reason TEXT, actor TEXT);
         """,
+        """
+        CREATE TABLE bundle_lines (
+            order_id TEXT NOT NULL, line_id TEXT NOT NULL, bundle TEXT NOT NULL, quantity INTEGER NOT NULL,
+            sold_at INTEGER NOT NULL, version_from INTEGER, version_to INTEGER,
+            PRIMARY KEY (order_id, line_id)) WITHOUT ROWID;
+        CREATE TABLE bundle_line_parts (
+            order_id TEXT NOT NULL, line_id TEXT NOT NULL, part INTEGER NOT NULL, ordinal INTEGER NOT NULL,
+            sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+            PRIMARY KEY (order_id, line_id, part, ordinal)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

@@ -63,6 +63,51 @@ public sealed class ReturnsPlatformTests
     }
 
     [Fact]
+    public void AfterShipApproved_BundleSoldWithAnOlderComposition_IsInitiatedAsRecorded()
+    {
+        var options = Options();
+        options.SoldBundles.Add(SoldKit("#1042", ("CAP-RED", 1), ("MUG-BLUE", 1), ("PIN", 3)));
+
+        var result = new AfterShipMapper(options)
+            .Map("return.approved", Fixture.Bytes("AfterShip/return_approved_bundle.json"));
+
+        var lines = result.Commands.Cast<InitiateReturn>().Select(c => (c.LineId, c.Sku.Value, c.Quantity)).ToList();
+        Assert.Equal(
+            [("itm_mug", "MUG-BLUE", 2L), ("itm_kit_cap", "CAP-RED", 1L), ("itm_kit_mug", "MUG-BLUE", 1L),
+             ("itm_kit/PIN", "PIN", 3L)],
+            lines);
+        Assert.Empty(result.Unresolved);
+    }
+
+    [Fact]
+    public void AfterShipApproved_BundleSoldOnAnotherOrder_IsInitiatedAsItsChildren()
+    {
+        var options = Options();
+        options.SoldBundles.Add(SoldKit("#9999", ("CAP-RED", 1), ("MUG-BLUE", 1)));
+
+        var result = new AfterShipMapper(options)
+            .Map("return.approved", Fixture.Bytes("AfterShip/return_approved_bundle.json"));
+
+        var lines = result.Commands.Cast<InitiateReturn>().Select(c => (c.LineId, c.Sku.Value, c.Quantity)).ToList();
+        Assert.Equal(
+            [("itm_mug", "MUG-BLUE", 2L), ("itm_kit_mug", "MUG-BLUE", 1L), ("itm_kit_cap", "CAP-RED", 2L)], lines);
+    }
+
+    [Fact]
+    public void AfterShipApproved_ChildNotInTheBundleAsSold_ThrowsNamingThePathAndNothingIsMapped()
+    {
+        var options = Options();
+        options.SoldBundles.Add(SoldKit("#1042", ("MUG-BLUE", 1), ("PIN", 1)));
+
+        var error = Assert.Throws<PayloadException>(() => new AfterShipMapper(options)
+            .Map("return.approved", Fixture.Bytes("AfterShip/return_approved_bundle.json")));
+
+        Assert.Equal("$.items[1].bundled_items[1]", error.Path);
+        Assert.Contains(
+            "component CAP-RED was not in bundle GIFT-KIT as sold", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AfterShipLifecycle_ThroughTheLedger_EndsWithTheGradedFigures()
     {
         var options = Options();
@@ -103,6 +148,17 @@ public sealed class ReturnsPlatformTests
         var receipts = result.Commands.Cast<ReceiveReturn>().ToList();
         Assert.Equal([new ReturnReceipt(ReturnCondition.NeedsInspection, 2)], receipts[0].Receipts);
         Assert.Equal([new ReturnReceipt(ReturnCondition.NeedsInspection, 2)], receipts[1].Receipts);
+    }
+
+    private static Inventory.Core.Bundles.BundleOrderLine SoldKit(
+        string order, params (string Sku, long PerBundle)[] components)
+    {
+        var perBundle = components
+            .Select(c => new Inventory.Core.Bundles.BundleComponent(new Sku(c.Sku), c.PerBundle))
+            .ToList();
+
+        return new Inventory.Core.Bundles.BundleOrderLine(
+            order, "l1", new Sku("GIFT-KIT"), 1, Instant.FromUtc(2026, 4, 1, 0, 0), null, null, perBundle, perBundle);
     }
 
     private static MappingOptions Options()

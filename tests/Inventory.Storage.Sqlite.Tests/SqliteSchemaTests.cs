@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -24,7 +25,7 @@ public sealed class SqliteSchemaTests : IDisposable
         using var reopened = SqliteInventoryStore.Open(path);
 
         Assert.Equal(5, (await reopened.GetPositionAsync(key, Instant.MinValue)).Stored.OnHand);
-        Assert.Equal(1L, Pragma(path, "user_version"));
+        Assert.Equal(2L, Pragma(path, "user_version"));
         Assert.Equal("wal", Pragma(path, "journal_mode"));
     }
 
@@ -38,10 +39,37 @@ public sealed class SqliteSchemaTests : IDisposable
         var error = Assert.Throws<SqliteSchemaException>(() => SqliteInventoryStore.Open(path));
 
         Assert.Equal(7, error.Found);
-        Assert.Equal(1, error.Supported);
+        Assert.Equal(2, error.Supported);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("schema version 7", error.Message, StringComparison.Ordinal);
         Assert.Equal(7L, Pragma(path, "user_version"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion1_AddsTheBundleTablesAndKeepsData()
+    {
+        var path = _files.NextPath();
+        var key = new PositionKey(new Sku("A"), new LocationId("W1"));
+        using (var first = SqliteInventoryStore.Open(path))
+        {
+            var write = new PositionWrite(key, 0, new StockPosition(5, 0, 0, 0, 0, 0, 0));
+            Assert.Equal(StoreWriteStatus.Written, (await first.WriteAsync(new("k1", "f", [write], [], [], [], [])))
+                .Status);
+        }
+
+        Pragma(path, "user_version = 1");
+        Execute(path, "DROP TABLE bundle_lines; DROP TABLE bundle_line_parts;");
+
+        using var reopened = SqliteInventoryStore.Open(path);
+        BundleComponent[] twoA = [new(new Sku("A"), 2)];
+        var line = new BundleOrderLine("o1", "l1", new Sku("KIT"), 1, Instant.MinValue, null, null, twoA, twoA);
+        var order = new StoreBatch("k2", "f", [], [], [], [], []) { NewOrderIds = ["o1"], BundleLinesPut = [line] };
+
+        Assert.Equal(StoreWriteStatus.Written, (await reopened.WriteAsync(order)).Status);
+        var snapshot = await reopened.ReadAsync(new StoreQuery(Instant.MinValue, [], [], [], ["o1"]));
+        Assert.Equal([line], snapshot.BundleLines);
+        Assert.Equal(5, (await reopened.GetPositionAsync(key, Instant.MinValue)).Stored.OnHand);
+        Assert.Equal(2L, Pragma(path, "user_version"));
     }
 
     [Fact]
@@ -51,6 +79,15 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     private static object? Pragma(string path, string pragma)
     {

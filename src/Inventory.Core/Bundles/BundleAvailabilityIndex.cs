@@ -10,8 +10,12 @@ namespace Inventory.Core.Bundles;
 /// <remarks>
 /// <para>
 /// Each bundle is flattened once to its leaf components (integer ids and quantities in flat arrays), and a
-/// dependents index maps each component to every bundle that contains it at any depth. A change to one
-/// component recomputes only those bundles; the update path allocates nothing per bundle.
+/// dependents index maps each component to every bundle line that holds it at any depth. Each line keeps the whole
+/// bundles its component allows, and each bundle its minimum and the line that sets it. A change to one component
+/// therefore costs one division per distinct quantity among its dependent lines (they are sorted by quantity) and,
+/// per bundle, a comparison with its minimum; only when the
+/// component that set a bundle's minimum goes up are that bundle's line figures scanned again (no division). The
+/// update path allocates nothing per bundle.
 /// </para>
 /// <para>Not thread-safe: one writer at a time, and no reads during an update.</para>
 /// </remarks>
@@ -25,9 +29,13 @@ public sealed class BundleAvailabilityIndex
     private readonly long[] _lineQuantity;
     private readonly int[] _dependentStart;
     private readonly int[] _dependents;
+    private readonly int[] _dependentLines;
+    private readonly long[] _dependentQuantity;
     private readonly long[] _available;
+    private readonly long[] _lineAllowed;
     private readonly long[] _availability;
-    private readonly int[] _limiting;
+    private readonly int[] _limitingLine;
+    private readonly long[] _before;
     private readonly int[] _dirtyMark;
     private readonly int[] _dirty;
     private Sku[] _components = [];
@@ -49,11 +57,13 @@ public sealed class BundleAvailabilityIndex
         var lines = flat.Sum(f => f.Count);
         _lineComponent = new int[lines];
         _lineQuantity = new long[lines];
+        _lineAllowed = new long[lines];
         FillLines(flat);
         _available = [.. _components.Select(c => Math.Max(0, available(c)))];
-        (_dependentStart, _dependents) = BuildDependents();
+        (_dependentStart, _dependents, _dependentLines, _dependentQuantity) = BuildDependents();
         _availability = new long[_bundles.Length];
-        _limiting = new int[_bundles.Length];
+        _limitingLine = new int[_bundles.Length];
+        _before = new long[_bundles.Length];
         _dirtyMark = new int[_bundles.Length];
         _dirty = new int[_bundles.Length];
         RecomputeAll();
@@ -77,7 +87,7 @@ public sealed class BundleAvailabilityIndex
     /// <returns>The limiting component.</returns>
     /// <exception cref="KeyNotFoundException">Thrown when <paramref name="bundle"/> is not an indexed
     /// bundle.</exception>
-    public Sku Limiting(Sku bundle) => _components[_limiting[BundleId(bundle)]];
+    public Sku Limiting(Sku bundle) => _components[_lineComponent[_limitingLine[BundleId(bundle)]]];
 
     /// <summary>Gets the bundles that contain a component at any depth.</summary>
     /// <param name="component">The component SKU.</param>
@@ -89,7 +99,7 @@ public sealed class BundleAvailabilityIndex
             return [];
         }
 
-        return [.. _dependents[_dependentStart[id].._dependentStart[id + 1]].Select(b => _bundles[b])];
+        return [.. _dependents[_dependentStart[id].._dependentStart[id + 1]].Order().Select(b => _bundles[b])];
     }
 
     /// <summary>Recomputes every bundle from the current component figures.</summary>
@@ -111,78 +121,140 @@ public sealed class BundleAvailabilityIndex
     public void Update(ReadOnlySpan<StockLevel> levels, ICollection<AvailabilityChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var dirtyCount = 0;
-        var generation = ++_generation;
+        var touched = 0;
+        var generation = NextGeneration();
         foreach (var level in levels)
         {
-            var now = Math.Max(0, level.Available);
             if (!_componentIds.TryGetValue(level.Sku, out var id))
             {
                 continue;
             }
 
+            var now = Math.Max(0, level.Available);
             var before = _available[id];
-            _available[id] = now;
             if (before != now)
             {
+                _available[id] = now;
                 changes.Add(new AvailabilityChange(level.Sku, before, now, IsBundle: false));
-                dirtyCount = MarkDependents(id, generation, dirtyCount);
+                touched = ApplyToDependents(id, now, generation, touched);
             }
         }
 
-        for (var i = 0; i < dirtyCount; i++)
+        for (var i = 0; i < touched; i++)
         {
             var b = _dirty[i];
-            var before = _availability[b];
-            Recompute(b);
-            if (_availability[b] != before)
+            if (_availability[b] != _before[b])
             {
-                changes.Add(new AvailabilityChange(_bundles[b], before, _availability[b], IsBundle: true));
+                changes.Add(new AvailabilityChange(_bundles[b], _before[b], _availability[b], IsBundle: true));
             }
         }
     }
+
+    /// <summary>Sets the batch counter, so a test can reach its wrap-around without two billion updates.</summary>
+    internal void SetGeneration(int generation) => _generation = generation;
 
     private int BundleId(Sku bundle) => _bundleIds.TryGetValue(bundle, out var id)
         ? id
         : throw new KeyNotFoundException($"SKU {bundle} is not a bundle of this index.");
 
-    private int MarkDependents(int component, int generation, int dirtyCount)
+    /// <summary>Starts a batch: a new mark for the bundles it touches, clearing the marks when the counter
+    /// wraps.</summary>
+    private int NextGeneration()
     {
+        if (_generation == int.MaxValue)
+        {
+            Array.Clear(_dirtyMark);
+            _generation = 0;
+        }
+
+        return ++_generation;
+    }
+
+    /// <summary>
+    /// Brings every line that holds <paramref name="component"/> to its new figure, and each bundle's minimum with
+    /// it, noting each bundle's figure before the batch the first time the batch touches it.
+    /// </summary>
+    private int ApplyToDependents(int component, long units, int generation, int touched)
+    {
+        long perBundle = 0;
+        long allowed = 0;
         for (var d = _dependentStart[component]; d < _dependentStart[component + 1]; d++)
         {
             var b = _dependents[d];
             if (_dirtyMark[b] != generation)
             {
                 _dirtyMark[b] = generation;
-                _dirty[dirtyCount++] = b;
+                _before[b] = _availability[b];
+                _dirty[touched++] = b;
+            }
+
+            var line = _dependentLines[d];
+            var was = _lineAllowed[line];
+            if (_dependentQuantity[d] != perBundle)
+            {
+                perBundle = _dependentQuantity[d];
+                allowed = Allowed(units, perBundle);
+            }
+
+            _lineAllowed[line] = allowed;
+            var minimum = _availability[b];
+            if (allowed < minimum || (allowed == minimum && line < _limitingLine[b]))
+            {
+                _availability[b] = allowed;
+                _limitingLine[b] = line;
+            }
+            else if (line == _limitingLine[b] && allowed > was)
+            {
+                // The line that set the minimum went up: the new minimum is among the kept line figures.
+                Rescan(b);
             }
         }
 
-        return dirtyCount;
+        return touched;
+    }
+
+    private void Rescan(int bundle)
+    {
+        var start = _lineStart[bundle];
+        var best = _lineAllowed[start];
+        var limiting = start;
+        for (var line = start + 1; line < _lineStart[bundle + 1]; line++)
+        {
+            if (_lineAllowed[line] < best)
+            {
+                best = _lineAllowed[line];
+                limiting = line;
+            }
+        }
+
+        _availability[bundle] = best;
+        _limitingLine[bundle] = limiting;
     }
 
     private void Recompute(int bundle)
     {
         var best = long.MaxValue;
-        var limiting = 0;
+        var limiting = _lineStart[bundle];
         for (var line = _lineStart[bundle]; line < _lineStart[bundle + 1]; line++)
         {
-            var units = _available[_lineComponent[line]];
-            var perBundle = _lineQuantity[line];
-
-            // Both are positive or zero; a 32-bit division is exact when they fit, and several times faster.
-            var allowed = (ulong)(units | perBundle) <= uint.MaxValue
-                ? (uint)units / (uint)perBundle
-                : units / perBundle;
+            var allowed = Allowed(_available[_lineComponent[line]], _lineQuantity[line]);
+            _lineAllowed[line] = allowed;
             if (allowed < best)
             {
                 best = allowed;
-                limiting = _lineComponent[line];
+                limiting = line;
             }
         }
 
         _availability[bundle] = best == long.MaxValue ? 0 : best;
-        _limiting[bundle] = limiting;
+        _limitingLine[bundle] = limiting;
+    }
+
+    /// <summary>Gets the whole bundles <paramref name="units"/> allow at <paramref name="perBundle"/> each.</summary>
+    private static long Allowed(long units, long perBundle)
+    {
+        // Both are positive or zero; a 32-bit division is exact when they fit, and several times faster.
+        return (ulong)(units | perBundle) <= uint.MaxValue ? (uint)units / (uint)perBundle : units / perBundle;
     }
 
     private void FillLines(IReadOnlyList<BundleComponent>[] flat)
@@ -211,7 +283,11 @@ public sealed class BundleAvailabilityIndex
         _components = [.. components];
     }
 
-    private (int[] Start, int[] Bundles) BuildDependents()
+    /// <summary>
+    /// Lists each component's dependent lines, sorted by quantity per bundle and then by bundle, so an update
+    /// divides once per distinct quantity.
+    /// </summary>
+    private (int[] Start, int[] Bundles, int[] Lines, long[] Quantities) BuildDependents()
     {
         var start = new int[_components.Length + 1];
         foreach (var component in _lineComponent)
@@ -224,16 +300,35 @@ public sealed class BundleAvailabilityIndex
             start[c + 1] += start[c];
         }
 
-        var bundles = new int[_lineComponent.Length];
+        var lines = new int[_lineComponent.Length];
         var next = start[..^1];
-        for (var b = 0; b < _bundles.Length; b++)
+        for (var line = 0; line < _lineComponent.Length; line++)
         {
-            for (var line = _lineStart[b]; line < _lineStart[b + 1]; line++)
-            {
-                bundles[next[_lineComponent[line]]++] = b;
-            }
+            lines[next[_lineComponent[line]]++] = line;
         }
 
-        return (start, bundles);
+        var bundles = new int[lines.Length];
+        var quantities = new long[lines.Length];
+        for (var c = 0; c < _components.Length; c++)
+        {
+            var slice = lines.AsSpan(start[c], start[c + 1] - start[c]);
+            slice.Sort((left, right) => _lineQuantity[left] != _lineQuantity[right]
+                ? _lineQuantity[left].CompareTo(_lineQuantity[right])
+                : left.CompareTo(right));
+        }
+
+        var lineBundle = new int[lines.Length];
+        for (var b = 0; b < _bundles.Length; b++)
+        {
+            lineBundle.AsSpan(_lineStart[b], _lineStart[b + 1] - _lineStart[b]).Fill(b);
+        }
+
+        for (var d = 0; d < lines.Length; d++)
+        {
+            bundles[d] = lineBundle[lines[d]];
+            quantities[d] = _lineQuantity[lines[d]];
+        }
+
+        return (start, bundles, lines, quantities);
     }
 }

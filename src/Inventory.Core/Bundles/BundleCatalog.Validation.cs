@@ -1,4 +1,5 @@
 using Inventory.Core.Stock;
+using NodaTime;
 
 namespace Inventory.Core.Bundles;
 
@@ -71,22 +72,55 @@ public sealed partial class BundleCatalog
         }
     }
 
+    /// <summary>
+    /// Checks for cycles and depth among the versions in force at the same instant. The graph at any instant is
+    /// part of the graph of every version taken together, so when that union is sound every instant is, and the
+    /// instants are walked only when it is not: one check per span between version boundaries, each problem
+    /// reported once, at the first instant it occurs.
+    /// </summary>
     private static void CheckGraph(Dictionary<Sku, BundleDefinition[]> versions, int maxDepth, List<string> problems)
     {
-        var children = versions.ToDictionary(
-            p => p.Key,
-            p => p.Value.SelectMany(v => v.Components).Select(c => c.Sku).Where(versions.ContainsKey).Distinct()
-                .Order().ToArray());
+        var union = GraphProblems(UnionChildren(versions), maxDepth, null);
+        var boundaries = Boundaries(versions);
+        if (union.Count == 0 || boundaries.Count == 0)
+        {
+            problems.AddRange(union.Select(p => p.Message));
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (at, label) in SpanStarts(boundaries))
+        {
+            foreach (var (key, message) in GraphProblems(ChildrenAt(versions, at), maxDepth, label))
+            {
+                if (seen.Add(key))
+                {
+                    problems.Add(message);
+                }
+            }
+        }
+    }
+
+    private static List<(string Key, string Message)> GraphProblems(
+        Dictionary<Sku, Sku[]> children, int maxDepth, string? when)
+    {
         var walk = new GraphWalk(children);
         foreach (var parent in children.Keys.Order())
         {
             walk.Visit(parent);
         }
 
-        problems.AddRange(walk.Cycles);
-        if (walk.Cycles.Count > 0)
+        var at = when is null ? string.Empty : " " + when;
+        var found = new List<(string, string)>();
+        foreach (var cycle in walk.Cycles)
         {
-            return;
+            var path = string.Join(" -> ", cycle);
+            found.Add(("cycle " + path, $"bundle {cycle[0]} contains itself{at}: {path}."));
+        }
+
+        if (found.Count > 0)
+        {
+            return found;
         }
 
         foreach (var parent in children.Keys.Order())
@@ -94,10 +128,59 @@ public sealed partial class BundleCatalog
             var path = walk.DeepestPath(parent);
             if (path.Count > maxDepth)
             {
-                problems.Add(
-                    $"bundle {parent} nests {path.Count} levels deep ({string.Join(" -> ", path)} -> leaves); "
-                    + $"the limit is {maxDepth}.");
+                found.Add(("depth " + parent, $"bundle {parent} nests {path.Count} levels deep{at} "
+                    + $"({string.Join(" -> ", path)} -> leaves); the limit is {maxDepth}."));
             }
+        }
+
+        return found;
+    }
+
+    private static Dictionary<Sku, Sku[]> UnionChildren(Dictionary<Sku, BundleDefinition[]> versions) =>
+        versions.ToDictionary(
+            p => p.Key,
+            p => p.Value.SelectMany(v => v.Components).Select(c => c.Sku).Where(versions.ContainsKey).Distinct()
+                .Order().ToArray());
+
+    /// <summary>Gets the graph at one instant: a SKU with no version in force then is a leaf.</summary>
+    private static Dictionary<Sku, Sku[]> ChildrenAt(Dictionary<Sku, BundleDefinition[]> versions, Instant at)
+    {
+        var valid = new Dictionary<Sku, BundleDefinition>();
+        foreach (var (parent, list) in versions)
+        {
+            if (Array.Find(list, v => v.IsValidAt(at)) is { } version)
+            {
+                valid.Add(parent, version);
+            }
+        }
+
+        return valid.ToDictionary(
+            p => p.Key,
+            p => p.Value.Components.Select(c => c.Sku).Where(valid.ContainsKey).Distinct().Order().ToArray());
+    }
+
+    private static List<Instant> Boundaries(Dictionary<Sku, BundleDefinition[]> versions) =>
+        [.. versions.Values
+            .SelectMany(list => list)
+            .SelectMany(v => new[] { v.ValidFrom, v.ValidTo })
+            .OfType<Instant>()
+            .Distinct()
+            .Order()];
+
+    /// <summary>
+    /// Gets one instant in each span over which the versions in force do not change: each boundary, and one before
+    /// the first, with how to name it in a message.
+    /// </summary>
+    private static IEnumerable<(Instant At, string Label)> SpanStarts(List<Instant> boundaries)
+    {
+        if (boundaries[0] > Instant.MinValue)
+        {
+            yield return (Instant.MinValue, $"before {boundaries[0]}");
+        }
+
+        foreach (var boundary in boundaries)
+        {
+            yield return (boundary, $"at {boundary}");
         }
     }
 
@@ -108,7 +191,7 @@ public sealed partial class BundleCatalog
         private readonly List<Sku> _path = [];
         private readonly Dictionary<Sku, List<Sku>> _deepest = [];
 
-        public List<string> Cycles { get; } = [];
+        public List<List<Sku>> Cycles { get; } = [];
 
         public void Visit(Sku node)
         {
@@ -119,9 +202,7 @@ public sealed partial class BundleCatalog
 
             if (_state.GetValueOrDefault(node) == 1)
             {
-                var start = _path.IndexOf(node);
-                var cycle = string.Join(" -> ", _path.Skip(start).Append(node));
-                Cycles.Add($"bundle {node} contains itself: {cycle}.");
+                Cycles.Add([.. _path.Skip(_path.IndexOf(node)).Append(node)]);
                 return;
             }
 

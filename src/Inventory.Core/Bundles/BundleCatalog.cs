@@ -10,8 +10,9 @@ namespace Inventory.Core.Bundles;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Cycles and depth are checked over every version of every parent together, so the catalog is sound at every
-/// instant, whichever versions apply then. A SKU with no version valid at an instant is a leaf at that instant.
+/// Cycles and depth are checked among the versions in force at the same instant, so the catalog is sound at every
+/// instant, while A may contain B in one period and B contain A in a later, disjoint one. A SKU with no version
+/// valid at an instant is a leaf at that instant.
 /// </para>
 /// <para>
 /// Thread safety: registration is serialised and publishes a new immutable snapshot; reads never block and see

@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
@@ -22,6 +23,7 @@ public sealed partial class InventoryLedger
         ExtendCart c => Carts(now, c.CartId),
         ExpireHolds c => Carts(now, c.CartId),
         CommitCart c => new StoreQuery(now, NoKeys, NoSkus, [c.CartId], [c.OrderId]),
+        CommitBundleCart c => new StoreQuery(now, NoKeys, NoSkus, [c.CartId], [c.OrderId]),
         FulfilOrder c => Orders(now, c.OrderId),
         CancelOrder c => Orders(now, c.OrderId),
         PlaceExternalOrder c => new StoreQuery(
@@ -82,6 +84,7 @@ public sealed partial class InventoryLedger
         ExtendCart c => Extend(c, work),
         ExpireHolds c => Expire(c, work),
         CommitCart c => Commit(c, work),
+        CommitBundleCart c => CommitBundles(c, work),
         FulfilOrder c => Fulfil(c, work),
         CancelOrder c => Cancel(c, work),
         PlaceExternalOrder c => PlaceExternal(c, work),

@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
@@ -35,6 +36,7 @@ internal sealed class LedgerWork
     private List<string>? _newOrderIds;
     private HashSet<string>? _cartsChanged;
     private List<ReturnLine>? _returnLinesPut;
+    private List<BundleOrderLine>? _bundleLinesPut;
 
     public LedgerWork(StoreSnapshot snapshot, Instant now, LedgerCommand command)
     {
@@ -86,6 +88,9 @@ internal sealed class LedgerWork
         _returnLinesPut.RemoveAll(l => l.Key == line.Key && l.ReturnId == line.ReturnId && l.LineId == line.LineId);
         _returnLinesPut.Add(line);
     }
+
+    /// <summary>Records a bundle line on an order this batch creates.</summary>
+    public void PutBundleLine(BundleOrderLine line) => (_bundleLinesPut ??= []).Add(line);
 
     public void AddHold(Hold hold)
     {
@@ -175,6 +180,7 @@ internal sealed class LedgerWork
             ExpectedCartVersions())
         {
             ReturnLinesPut = _returnLinesPut ?? (IReadOnlyList<ReturnLine>)[],
+            BundleLinesPut = _bundleLinesPut ?? (IReadOnlyList<BundleOrderLine>)[],
         };
     }
 

@@ -62,4 +62,11 @@ public enum EntryKind
 
     /// <summary>Damaged units were written off: damaged and on hand went down.</summary>
     WrittenOff = 26,
+
+    /// <summary>
+    /// A bundle line was sold: the entry moves nothing; its position is one of the line's component positions, its
+    /// quantity those component units, its reference the order's parent line and its reason the bundle and the
+    /// definition version in force at the sale.
+    /// </summary>
+    BundleSold = 30,
 }

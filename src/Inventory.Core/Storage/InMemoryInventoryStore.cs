@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
@@ -25,6 +26,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private static readonly IReadOnlyList<Hold> NoHolds = [];
     private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
     private static readonly IReadOnlyList<ReturnLine> NoReturnLines = [];
+    private static readonly IReadOnlyList<BundleOrderLine> NoBundleLines = [];
     private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
     // Orders with fewer lines than this are searched line by line when a line is put, which costs less than an index.
@@ -37,6 +39,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private readonly Dictionary<string, long> _cartVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OrderLine>> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReturnLine>> _returns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<BundleOrderLine>> _bundleLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
 
@@ -191,7 +194,11 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             AddIfMissing(positions, line.Key, query.Now);
         }
 
-        return new StoreSnapshot(positions, holds, lines, CartVersions(query.CartIds)) { ReturnLines = returnLines };
+        return new StoreSnapshot(positions, holds, lines, CartVersions(query.CartIds))
+        {
+            ReturnLines = returnLines,
+            BundleLines = Collect(query.OrderIds, _bundleLines, NoBundleLines),
+        };
     }
 
     private IReadOnlyDictionary<string, long> CartVersions(IReadOnlyCollection<string> cartIds)
@@ -306,6 +313,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 
         PutOrderLines(batch.OrderLinesPut);
         PutReturnLines(batch.ReturnLinesPut);
+        PutBundleLines(batch.BundleLinesPut);
 
         var outcome = new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, Append(batch.Entries));
         _outcomes.Add(batch.IdempotencyKey, outcome);
@@ -545,6 +553,22 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             {
                 lines.Add(line);
             }
+        }
+    }
+
+    /// <summary>Puts bundle lines, replacing the line with the same order and line id.</summary>
+    private void PutBundleLines(IReadOnlyList<BundleOrderLine> puts)
+    {
+        foreach (var line in puts)
+        {
+            if (!_bundleLines.TryGetValue(line.OrderId, out var lines))
+            {
+                lines = [];
+                _bundleLines.Add(line.OrderId, lines);
+            }
+
+            lines.RemoveAll(l => string.Equals(l.LineId, line.LineId, StringComparison.Ordinal));
+            lines.Add(line);
         }
     }
 

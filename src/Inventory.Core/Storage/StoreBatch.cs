@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
@@ -42,4 +43,10 @@ public sealed record StoreBatch(
     /// lines change is among <see cref="Positions"/>, so its version serialises changes to those lines.
     /// </summary>
     public IReadOnlyList<ReturnLine> ReturnLinesPut { get; init; } = [];
+
+    /// <summary>
+    /// Gets the bundle lines to record, each on an order this batch creates (see <see cref="NewOrderIds"/>), to
+    /// insert or replace by order and line id; empty by default.
+    /// </summary>
+    public IReadOnlyList<BundleOrderLine> BundleLinesPut { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
@@ -25,4 +26,7 @@ public sealed record StoreSnapshot(
 {
     /// <summary>Gets the lines of the returns asked for; empty by default.</summary>
     public IReadOnlyList<ReturnLine> ReturnLines { get; init; } = [];
+
+    /// <summary>Gets the bundle lines recorded on the orders asked for; empty by default.</summary>
+    public IReadOnlyList<BundleOrderLine> BundleLines { get; init; } = [];
 }

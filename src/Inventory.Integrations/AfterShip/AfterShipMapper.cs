@@ -9,7 +9,9 @@ namespace Inventory.Integrations.AfterShip;
 /// <remarks>
 /// <para>
 /// <c>return.approved</c> initiates a return line per item at <see cref="MappingOptions.ReturnLocation"/>; a
-/// bundle item is initiated as its children (<c>bundled_items</c>), which later receipts refer to.
+/// bundle item is initiated as its children (<c>bundled_items</c>), which later receipts refer to; a bundle item
+/// sold as one of <see cref="MappingOptions.SoldBundles"/> on the payload's order is initiated as the composition
+/// recorded at the time of sale instead.
 /// <c>return.rejected</c>, <c>return.expired</c> and a return whose status is <c>done</c> release what is still
 /// expected. <c>return.receiving.created</c> receives items by id with their quantity, each grade going to the
 /// condition <see cref="MappingOptions.GradeConditions"/> gives it (ungraded units and unknown grades go to
@@ -19,7 +21,7 @@ namespace Inventory.Integrations.AfterShip;
 /// </para>
 /// <para>Ids are strings. Safe for concurrent use when the options are not changed.</para>
 /// </remarks>
-public sealed class AfterShipMapper
+public sealed partial class AfterShipMapper
 {
     private readonly MappingOptions _options;
 
@@ -109,9 +111,16 @@ public sealed class AfterShipMapper
     private static void Approve(MappingContext context, JsonElement root, string returnId)
     {
         var index = 0;
+        var order = OrderNumber(root);
         foreach (var item in Array(root, "$", "items"))
         {
             var at = Index("$", "items", index++);
+            if (SoldBundle(context, item, at, order) is { } sold)
+            {
+                InitiateAsSold(context, item, at, returnId, sold);
+                continue;
+            }
+
             var children = OptionalArray(item, at, "bundled_items");
             var childIndex = 0;
             foreach (var child in children)

@@ -83,6 +83,53 @@ public sealed class BundleAvailabilityIndexTests
     }
 
     [Fact]
+    public void Update_LimitingComponentRises_TakesTheNextLowestLineAsLimiting()
+    {
+        var index = new BundleAvailabilityIndex(
+            Catalog(Kit("K", C("A", 1), C("B", 2), C("C", 3))), Now, Units(("A", 1), ("B", 8), ("C", 12)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("A"), 50)], changes);
+
+        Assert.Equal(4, index.Availability(S("K")));
+        Assert.Equal(S("B"), index.Limiting(S("K")));
+        Assert.Equal(new AvailabilityChange(S("K"), 1, 4, IsBundle: true), changes[^1]);
+    }
+
+    [Fact]
+    public void Update_LaterLineFallsToATie_KeepsTheEarlierLineLimitingAsARebuildDoes()
+    {
+        var index = new BundleAvailabilityIndex(
+            Catalog(Kit("K", C("A", 1), C("B", 1))), Now, Units(("A", 3), ("B", 9)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("B"), 3)], changes);
+        index.Update([new StockLevel(S("A"), 4)], changes);
+
+        Assert.Equal(3, index.Availability(S("K")));
+        Assert.Equal(S("B"), index.Limiting(S("K")));
+        Assert.Equal(
+            [new AvailabilityChange(S("B"), 9, 3, false), new AvailabilityChange(S("A"), 3, 4, false)], changes);
+    }
+
+    [Fact]
+    public void Update_BatchCounterWraps_StillReportsEachChangedBundleOnce()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+        index.SetGeneration(int.MaxValue - 1);
+        index.Update([new StockLevel(S("X"), 4)], changes);
+        changes.Clear();
+
+        index.Update([new StockLevel(S("X"), 2), new StockLevel(S("Y"), 1)], changes);
+
+        Assert.Equal(1, changes.Count(c => c.Sku == S("TOP")));
+        Assert.Equal(1, changes.Count(c => c.Sku == S("MID")));
+        Assert.Equal(0, index.Availability(S("TOP")));
+        Assert.Equal(2, index.Availability(S("MID")));
+    }
+
+    [Fact]
     public void Availability_UnknownBundle_ThrowsNamingTheSku()
     {
         var index = new BundleAvailabilityIndex(Shelf(), Now, Units());

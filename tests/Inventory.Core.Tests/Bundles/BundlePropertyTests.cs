@@ -68,6 +68,7 @@ public sealed class BundlePropertyTests
             foreach (var bundle in tree.Bundles)
             {
                 Assert.Equal(rebuilt.Availability(bundle), index.Availability(bundle));
+                Assert.Equal(rebuilt.Limiting(bundle), index.Limiting(bundle));
                 var change = changes.Where(c => c.Sku == bundle).ToList();
                 Assert.Equal(before[bundle] == rebuilt.Availability(bundle) ? 0 : 1, change.Count);
             }

@@ -37,6 +37,16 @@ public sealed class ConformanceKitSelfTests
     }
 
     [Fact]
+    public async Task BundleLines_StoreDroppingThem_FailsTheKit()
+    {
+        var kit = new KitOver(() => new DropsBundleLines(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_BundleLinesPut_ReadBackWithTheirOrderOnly);
+        await Assert.ThrowsAnyAsync<XunitException>(
+            kit.Ledger_BundleSoldThenDefinitionEdited_RecordedLineKeepsTheSoldComposition);
+    }
+
+    [Fact]
     public async Task SeveralInstances_AdapterWithoutSecondInstance_ThrowsTheSkipWithItsReason()
     {
         var kit = new KitOver(() => new InMemoryInventoryStore());
@@ -99,6 +109,14 @@ public sealed class ConformanceKitSelfTests
         public override ValueTask<VersionedPosition> GetPositionAsync(
             PositionKey key, Instant now, CancellationToken cancellationToken = default) =>
             Inner.GetPositionAsync(key, Instant.MinValue, cancellationToken);
+    }
+
+    /// <summary>A broken adapter: writes everything but the bundle lines of a batch.</summary>
+    private sealed class DropsBundleLines(InMemoryInventoryStore inner) : Delegating(inner)
+    {
+        public override ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch,
+            CancellationToken cancellationToken = default) =>
+            Inner.WriteAsync(batch with { BundleLinesPut = [] }, cancellationToken);
     }
 
     private abstract class Delegating(InMemoryInventoryStore inner) : IInventoryStore

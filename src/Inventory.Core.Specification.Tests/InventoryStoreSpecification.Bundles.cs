@@ -1,0 +1,105 @@
+using Inventory.Core.Bundles;
+using Inventory.Core.Ledger;
+using Inventory.Core.Orders;
+using Inventory.Core.Stock;
+using Inventory.Core.Storage;
+using NodaTime;
+using Xunit;
+
+namespace Inventory.Core.Specification;
+
+/// <content>Bundle lines recorded on orders.</content>
+public abstract partial class InventoryStoreSpecification
+{
+    private static readonly LocationId W1 = new("W1");
+
+    /// <summary>
+    /// Bundle lines are stored with the order that creates them and read back whole: the version's span (open or
+    /// closed at either end), the version's lines and the leaf composition, each in order.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task WriteAsync_BundleLinesPut_ReadBackWithTheirOrderOnly()
+    {
+        var store = NewStore();
+        var open = BundleLine("o1", "l1", null, null);
+        var closed = BundleLine("o1", "l2", T0 - Duration.FromDays(30), T0 + Duration.FromDays(1)) with
+        {
+            Children = [Component("Z", 1), Component("A", 4), Component("Z", 2)],
+            PerBundle = [Component("A", 4), Component("Z", 3)],
+        };
+        var create = Batch(
+            "create",
+            [new PositionWrite(Key("A"), 0, OnHand(10, committed: 4))],
+            orderLines: [new OrderLine("o1", "l1/A", Key("A"), 4, 0, 0)]) with
+        {
+            NewOrderIds = ["o1"],
+            BundleLinesPut = [open, closed],
+        };
+
+        Assert.Equal(StoreWriteStatus.Written, (await store.WriteAsync(create)).Status);
+        var snapshot = await store.ReadAsync(Query(T0, orders: ["o1"]));
+        var other = await store.ReadAsync(Query(T0, orders: ["o2"]));
+
+        Assert.Equal([open, closed], snapshot.BundleLines.OrderBy(l => l.LineId, StringComparer.Ordinal).ToList());
+        Assert.Equal([Component("Z", 1), Component("A", 4), Component("Z", 2)], snapshot.BundleLines
+            .Single(l => l.LineId == "l2").Children);
+        Assert.Empty(other.BundleLines);
+    }
+
+    /// <summary>A batch refused for a version conflict records none of its bundle lines.</summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task WriteAsync_BundleLinesOfARefusedBatch_AreNotRecorded()
+    {
+        var store = NewStore();
+        await SeedAsync(store, Key("A"), 10, "seed");
+        var stale = Batch(
+            "stale",
+            [new PositionWrite(Key("A"), 0, OnHand(10, committed: 4))],
+            orderLines: [new OrderLine("o1", "l1/A", Key("A"), 4, 0, 0)]) with
+        {
+            NewOrderIds = ["o1"],
+            BundleLinesPut = [BundleLine("o1", "l1", null, null)],
+        };
+
+        Assert.Equal(StoreWriteStatus.VersionConflict, (await store.WriteAsync(stale)).Status);
+
+        Assert.Empty((await store.ReadAsync(Query(T0, orders: ["o1"]))).BundleLines);
+    }
+
+    /// <summary>
+    /// A bundle sold through the ledger is recorded on its order with the version in force at the sale, and a
+    /// later version of the bundle does not change what is read back.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task Ledger_BundleSoldThenDefinitionEdited_RecordedLineKeepsTheSoldComposition()
+    {
+        var store = NewStore();
+        var ledger = new InventoryLedger(store, new SpecificationClock(T0), new InventoryOptions());
+        var edit = T0 + Duration.FromDays(1);
+        var catalog = new BundleCatalog();
+        catalog.Register(new BundleDefinition(new Sku("KIT"), [Component("A", 2), Component("B", 1)], null, edit));
+        await AppliedAsync(ledger, new ReceiveStock("receive-a", new Sku("A"), new LocationId("W1"), 10));
+        await AppliedAsync(ledger, new ReceiveStock("receive-b", new Sku("B"), new LocationId("W1"), 10));
+        var reservation = BundleCart.Reserve(
+            catalog, "reserve", "cart", [new BundleCartLine("l1", new Sku("KIT"), 3)], T0);
+        await AppliedAsync(ledger, reservation.Command);
+
+        await AppliedAsync(ledger, new CommitBundleCart("commit", "cart", "order", reservation.Sales));
+        catalog.Register(new BundleDefinition(new Sku("KIT"), [Component("Z", 1)], edit));
+
+        var line = Assert.Single(await ledger.GetBundleLinesAsync("order"));
+        Assert.Equal(BundleOrderLine.FromSale("order", reservation.Sales[0]), line);
+        Assert.Equal([Component("A", 2), Component("B", 1)], line.ToSale().PerBundle);
+        Assert.Equal(new StockPosition(10, 6, 0, 0, 0, 0, 0), await ledger.GetPositionAsync(new Sku("A"), W1));
+        Assert.Equal(2, (await store.ReadJournalAsync(0, 100)).Count(e => e.Kind == EntryKind.BundleSold));
+        await AssertPositionsEqualJournalReplayAsync(store);
+    }
+
+    private static BundleComponent Component(string sku, long quantity) => new(new Sku(sku), quantity);
+
+    private static BundleOrderLine BundleLine(string orderId, string lineId, Instant? from, Instant? to) =>
+        new(orderId, lineId, new Sku("KIT"), 2, T0, from, to, [Component("A", 2)], [Component("A", 2)]);
+}
