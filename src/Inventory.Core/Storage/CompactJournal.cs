@@ -27,6 +27,9 @@ internal sealed class CompactJournal
     private readonly List<PositionKey> _positions = [];
     private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
+    private (string? Text, int Id) _lastKey;
+    private (string? Text, int Id) _lastActor;
+    private (string? Text, int Id) _lastReason;
 
     /// <summary>Gets the number of entries appended.</summary>
     public long Count => _rows.Count;
@@ -43,10 +46,10 @@ internal sealed class CompactJournal
 
         _rows.Add(new Row(
             PositionId(entry.Key),
-            TextId(entry.IdempotencyKey),
+            TextId(entry.IdempotencyKey, ref _lastKey),
             entry.Kind,
-            TextId(entry.Actor),
-            TextId(entry.Reason),
+            TextId(entry.Actor, ref _lastActor),
+            TextId(entry.Reason, ref _lastReason),
             reference is null ? NoText : reference.Length,
             referenceStart,
             entry.Quantity,
@@ -114,11 +117,19 @@ internal sealed class CompactJournal
         return id;
     }
 
-    private int TextId(string? text)
+    /// <summary>Gets the number of a text, adding it to the table when new.</summary>
+    /// <remarks>The entries of one batch share their key and usually their actor, so the last text seen in each
+    /// field is checked by reference first, which spares hashing it again.</remarks>
+    private int TextId(string? text, ref (string? Text, int Id) last)
     {
         if (text is null)
         {
             return NoText;
+        }
+
+        if (ReferenceEquals(text, last.Text))
+        {
+            return last.Id;
         }
 
         ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_textIds, text, out var exists);
@@ -127,6 +138,8 @@ internal sealed class CompactJournal
             id = _texts.Count;
             _texts.Add(text);
         }
+
+        last = (text, id);
 
         return id;
     }
