@@ -99,11 +99,12 @@ public sealed partial class InventoryLedger
                 return since is null ? refusal : Replay(since, fingerprint);
             }
 
-            var written = await _store.WriteAsync(work.ToBatch(fingerprint), cancellationToken).ConfigureAwait(false);
+            var batch = work.ToBatch(fingerprint);
+            var written = await _store.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
             switch (written.Status)
             {
                 case StoreWriteStatus.Written:
-                    return LedgerResult.Applied(command.IdempotencyKey, Required(written).Entries, isReplay: false);
+                    return LedgerResult.Applied(command.IdempotencyKey, WrittenEntries(batch, written), isReplay: false);
                 case StoreWriteStatus.DuplicateKey:
                     return Replay(Required(written), fingerprint);
                 case StoreWriteStatus.VersionConflict when attempt >= _maxAttempts:
@@ -234,6 +235,29 @@ public sealed partial class InventoryLedger
     private static RecordedOutcome Required(StoreWriteResult written) =>
         written.Outcome ?? throw new InvalidOperationException(
             $"The store answered {written.Status} without the recorded outcome.");
+
+    /// <summary>
+    /// Gets the entries a written batch appended: the batch's own when the store numbered them in place, which
+    /// spares building copies, or else the store's recorded ones.
+    /// </summary>
+    private static IReadOnlyList<JournalEntry> WrittenEntries(StoreBatch batch, StoreWriteResult written)
+    {
+        var recorded = Required(written).Entries;
+        if (recorded.Count != batch.Entries.Count)
+        {
+            return recorded;
+        }
+
+        foreach (var entry in batch.Entries)
+        {
+            if (entry.IsDraft)
+            {
+                return recorded;
+            }
+        }
+
+        return batch.Entries;
+    }
 
     private static LedgerResult Replay(RecordedOutcome recorded, string fingerprint) =>
         string.Equals(recorded.Fingerprint, fingerprint, StringComparison.Ordinal)

@@ -98,7 +98,8 @@ public abstract record LedgerCommand(string IdempotencyKey)
     /// <exception cref="InvalidCommandException">Thrown when an id repeats.</exception>
     protected void RequireDistinct(IEnumerable<string> ids, string what)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var capacity = ids.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        var seen = new HashSet<string>(capacity, StringComparer.Ordinal);
         foreach (var id in ids)
         {
             RequireId(id, what);

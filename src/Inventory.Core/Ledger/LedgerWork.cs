@@ -143,8 +143,10 @@ internal sealed class LedgerWork
     public void PutOrderLine(OrderLine line)
     {
         Get(line.Key).Touched = true;
-        _orderLinesPut ??= [];
-        _orderLineSlots ??= [];
+        // Sized for the commonest batches: every hold becoming an order line, or every order line changing.
+        var expected = _snapshot.Holds.Count + _snapshot.OrderLines.Count;
+        _orderLinesPut ??= new List<OrderLine>(expected);
+        _orderLineSlots ??= new Dictionary<(string LineId, PositionKey Key), int>(expected);
         if (_orderLineSlots.TryGetValue((line.LineId, line.Key), out var slot))
         {
             _orderLinesPut[slot] = line;

@@ -27,6 +27,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private static readonly IReadOnlyList<OrderLine> NoOrderLines = [];
     private static readonly IReadOnlyList<ReturnLine> NoReturnLines = [];
     private static readonly IReadOnlyList<BundleOrderLine> NoBundleLines = [];
+    private static readonly IReadOnlyList<JournalEntry> NoEntries = [];
     private static readonly IReadOnlyDictionary<string, long> NoCarts = new Dictionary<string, long>();
 
     // Orders with fewer lines than this are searched line by line when a line is put, which costs less than an index.
@@ -41,7 +42,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     private readonly Dictionary<string, List<ReturnLine>> _returns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BundleOrderLine>> _bundleLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
-    private readonly List<JournalEntry> _journal = [];
+    private readonly CompactJournal _journal = new();
 
     /// <summary>Gets the number of journal entries appended so far.</summary>
     public long JournalLength
@@ -148,10 +149,10 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 
         lock (_gate)
         {
-            var start = (int)Math.Min(afterSequence, _journal.Count);
-            var count = Math.Min(maxCount, _journal.Count - start);
+            var start = Math.Min(afterSequence, _journal.Count);
+            var count = (int)Math.Min(maxCount, _journal.Count - start);
 
-            return new ValueTask<IReadOnlyList<JournalEntry>>(_journal.GetRange(start, count));
+            return new ValueTask<IReadOnlyList<JournalEntry>>(_journal.Read(start + 1, count));
         }
     }
 
@@ -322,45 +323,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     }
 
     /// <summary>
-    /// Appends the entries, numbering them; a batch made only of the ledger's draft entries is numbered in place
-    /// and its list kept as the recorded outcome, any other batch is copied.
+    /// Appends the entries and answers a view of them that builds each entry again when read. The ledger's own
+    /// draft entries are also numbered in place, so the ledger can answer with them without building copies.
     /// </summary>
     private IReadOnlyList<JournalEntry> Append(IReadOnlyList<JournalEntry> entries)
     {
-        if (AllDrafts(entries))
+        if (entries.Count == 0)
         {
-            foreach (var entry in entries)
-            {
-                entry.TryNumber(_journal.Count + 1);
-                _journal.Add(entry);
-            }
-
-            return entries;
+            return NoEntries;
         }
 
-        var appended = new List<JournalEntry>(entries.Count);
+        var first = _journal.Count + 1;
         foreach (var entry in entries)
         {
-            var numbered = entry with { Sequence = _journal.Count + 1 };
-            _journal.Add(numbered);
-            appended.Add(numbered);
+            entry.TryNumber(_journal.Append(entry));
         }
 
-        return appended;
-    }
-
-    private static bool AllDrafts(IReadOnlyList<JournalEntry> entries)
-    {
-        // A draft stays a draft until numbered, and only this store's lock numbers it, so the check holds.
-        foreach (var entry in entries)
-        {
-            if (!entry.IsDraft)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return new JournalSlice(_gate, _journal, first, entries.Count);
     }
 
     private void PutHolds(IReadOnlyList<Hold> removed, IReadOnlyList<Hold> put)
@@ -370,7 +349,11 @@ public sealed class InMemoryInventoryStore : IInventoryStore
             return;
         }
 
-        RemoveHolds(removed, put);
+        if (AnyCartHolds(removed) || AnyCartHolds(put))
+        {
+            RemoveHolds(removed, put);
+        }
+
         if (put.Count == 1)
         {
             AddHold(put[0]);
@@ -387,6 +370,21 @@ public sealed class InMemoryInventoryStore : IInventoryStore
 
             AddHold(hold);
         }
+    }
+
+    /// <summary>Gets whether the cart of any of <paramref name="holds"/> holds anything; a cart that holds nothing
+    /// has no hold at any position either, so there is nothing to remove.</summary>
+    private bool AnyCartHolds(IReadOnlyList<Hold> holds)
+    {
+        foreach (var hold in holds)
+        {
+            if (_holdsByCart.ContainsKey(hold.CartId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void PutPosition(PositionWrite write)
