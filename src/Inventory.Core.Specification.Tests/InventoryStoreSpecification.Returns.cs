@@ -1,4 +1,6 @@
 using Inventory.Core.Ledger;
+using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
@@ -159,6 +161,40 @@ public abstract partial class InventoryStoreSpecification
         Assert.Equal(new StockPosition(3, 0, 0, 0, 0, 0, 1), await ledger.GetPositionAsync(new Sku("A"), W1));
         var lines = (await store.ReadAsync(Query(T0) with { ReturnIds = ["r1"] })).ReturnLines;
         Assert.Equal([new ReturnLine("r1", "l1", Key("A"), 4, 3, 0)], lines);
+        await AssertPositionsEqualJournalReplayAsync(store);
+    }
+
+    /// <summary>
+    /// Refund restocks of a shipped order line are kept as return lines of the order's refund return, so restocks
+    /// under new keys never put back more units than shipped, whatever location they restock at.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task Ledger_RefundRestocksBeyondShipped_AreRefused()
+    {
+        var store = NewStore();
+        var ledger = new InventoryLedger(store, new SpecificationClock(T0), new InventoryOptions());
+        var w2 = new LocationId("W2");
+        await AppliedAsync(ledger, new ReceiveStock("receive", new Sku("A"), W1, 10));
+        await AppliedAsync(ledger, new ReserveCart("reserve", "cart", [new CartLine("l1", new Sku("A"), 3)]));
+        await AppliedAsync(ledger, new CommitCart("commit", "cart", "order"));
+        await AppliedAsync(ledger, new FulfilOrder("fulfil", "order", [new FulfilmentLine("l1", 3)]));
+
+        await AppliedAsync(ledger, new RestockRefund("refund-1", "order", "l1", 2, RefundRestock.Return, W1));
+        var over = await ledger.ExecuteAsync(new RestockRefund("refund-2", "order", "l1", 2, RefundRestock.Return, w2));
+        await AppliedAsync(ledger, new RestockRefund("refund-3", "order", "l1", 1, RefundRestock.Return, w2));
+
+        Assert.Equal(LedgerStatus.ExceedsReturnable, over.Status);
+        Assert.Equal(9, (await ledger.GetPositionAsync(new Sku("A"), W1)).OnHand);
+        Assert.Equal(1, (await ledger.GetPositionAsync(new Sku("A"), w2)).OnHand);
+        var refundId = RestockRefund.RefundReturnId("order");
+        var lines = (await store.ReadAsync(Query(T0) with { ReturnIds = [refundId] })).ReturnLines;
+        ReturnLine[] expected =
+        [
+            new(refundId, "l1", Key("A"), 2, 2, 0),
+            new(refundId, "l1", Key("A", "W2"), 1, 1, 0),
+        ];
+        Assert.Equal(expected, Ordered(lines));
         await AssertPositionsEqualJournalReplayAsync(store);
     }
 

@@ -57,6 +57,7 @@ public sealed class ConformanceKitSelfTests
         await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_ReturnLinesOfAStaleBatch_AreNotRecorded);
         await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_ReturnReceivedInspectedAndClosed_MovesStockAsInMemory);
         await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_ReturnCommandsRepeated_ChangeStockOnce);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_RefundRestocksBeyondShipped_AreRefused);
     }
 
     [Fact]
