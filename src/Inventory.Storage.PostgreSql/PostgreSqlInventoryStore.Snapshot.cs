@@ -1,6 +1,7 @@
 using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using Npgsql;
@@ -46,7 +47,16 @@ public sealed partial class PostgreSqlInventoryStore
                 lines.AddRange(await ReadOrderLinesAsync(command, cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var key in query.Positions.Concat(holds.Select(h => h.Key)).Concat(lines.Select(l => l.Key)))
+            var returnLines = new List<ReturnLine>();
+            foreach (var returnId in query.ReturnIds.Distinct(StringComparer.Ordinal))
+            {
+                returnLines.AddRange(
+                    await ReadReturnLinesAsync(connection, returnId, cancellationToken).ConfigureAwait(false));
+            }
+
+            var keys = query.Positions.Concat(holds.Select(h => h.Key)).Concat(lines.Select(l => l.Key))
+                .Concat(returnLines.Select(l => l.Key));
+            foreach (var key in keys)
             {
                 if (!_positions.ContainsKey(key))
                 {
@@ -61,7 +71,11 @@ public sealed partial class PostgreSqlInventoryStore
                 await AddSkuAsync(sku).ConfigureAwait(false);
             }
 
-            return new StoreSnapshot(_positions, holds, lines, carts) { BundleLines = bundleLines };
+            return new StoreSnapshot(_positions, holds, lines, carts)
+            {
+                BundleLines = bundleLines,
+                ReturnLines = returnLines,
+            };
         }
 
         private async Task AddSkuAsync(Sku sku)

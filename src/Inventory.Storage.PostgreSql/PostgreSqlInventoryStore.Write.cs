@@ -59,7 +59,8 @@ public sealed partial class PostgreSqlInventoryStore
 
     /// <summary>
     /// The statements of one batch, in lock order: the key, the positions sorted by key, the new orders and the
-    /// carts sorted ordinally, then holds, order lines, and the journal head last (held to the commit).
+    /// carts sorted ordinally, then holds, order, bundle and return lines, and the journal head last (held to the
+    /// commit).
     /// </summary>
     private sealed class WritePlan
     {
@@ -160,6 +161,11 @@ public sealed partial class PostgreSqlInventoryStore
             }
 
             foreach (var (sql, parameters) in batch.BundleLinesPut.SelectMany(BundleLineStatements))
+            {
+                Add(sql, parameters);
+            }
+
+            foreach (var (sql, parameters) in batch.ReturnLinesPut.Select(ReturnLineStatement))
             {
                 Add(sql, parameters);
             }

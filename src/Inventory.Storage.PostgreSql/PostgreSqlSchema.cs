@@ -50,6 +50,13 @@ internal static class PostgreSqlSchema
             ordinal integer NOT NULL, sku text COLLATE "C" NOT NULL, quantity bigint NOT NULL,
             PRIMARY KEY (order_id, line_id, part, ordinal));
         """,
+        """
+        CREATE TABLE return_lines (
+            return_id text COLLATE "C" NOT NULL, line_id text COLLATE "C" NOT NULL,
+            sku text COLLATE "C" NOT NULL, location text COLLATE "C" NOT NULL,
+            expected bigint NOT NULL, received bigint NOT NULL, released bigint NOT NULL,
+            PRIMARY KEY (return_id, line_id, sku, location));
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

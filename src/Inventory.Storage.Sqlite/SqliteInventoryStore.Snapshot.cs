@@ -1,6 +1,7 @@
 using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
 using Inventory.Core.Reservations;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -34,7 +35,10 @@ public sealed partial class SqliteInventoryStore
                 bundleLines.AddRange(ReadBundleLines(connection, transaction, orderId));
             }
 
-            foreach (var key in query.Positions.Concat(holds.Select(h => h.Key)).Concat(lines.Select(l => l.Key)))
+            var returnLines = ReturnLines();
+            var keys = query.Positions.Concat(holds.Select(h => h.Key)).Concat(lines.Select(l => l.Key))
+                .Concat(returnLines.Select(l => l.Key));
+            foreach (var key in keys)
             {
                 Add(key);
             }
@@ -44,8 +48,18 @@ public sealed partial class SqliteInventoryStore
                 AddSku(sku);
             }
 
-            return new StoreSnapshot(_positions, holds, lines, carts) { BundleLines = bundleLines };
+            return new StoreSnapshot(_positions, holds, lines, carts)
+            {
+                BundleLines = bundleLines,
+                ReturnLines = returnLines,
+            };
         }
+
+        private List<ReturnLine> ReturnLines() =>
+            [
+                .. query.ReturnIds.Distinct(StringComparer.Ordinal)
+                    .SelectMany(returnId => ReadReturnLines(connection, transaction, returnId)),
+            ];
 
         private List<Hold> CartHolds(string cartId)
         {

@@ -88,6 +88,11 @@ public sealed partial class SqliteInventoryStore
             PutBundleLine(connection, transaction, line);
         }
 
+        foreach (var line in batch.ReturnLinesPut)
+        {
+            PutReturnLine(connection, transaction, line);
+        }
+
         var entries = Append(connection, transaction, batch.Entries);
         var first = entries.Count == 0 ? 0 : entries[0].Sequence;
         Execute(

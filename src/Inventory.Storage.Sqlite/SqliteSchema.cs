@@ -46,6 +46,12 @@ internal static class SqliteSchema
             sku TEXT NOT NULL, quantity INTEGER NOT NULL,
             PRIMARY KEY (order_id, line_id, part, ordinal)) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE return_lines (
+            return_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL, location TEXT NOT NULL,
+            expected INTEGER NOT NULL, received INTEGER NOT NULL, released INTEGER NOT NULL,
+            PRIMARY KEY (return_id, line_id, sku, location)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

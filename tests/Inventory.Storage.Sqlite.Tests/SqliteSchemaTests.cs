@@ -1,4 +1,5 @@
 using Inventory.Core.Bundles;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,7 @@ public sealed class SqliteSchemaTests : IDisposable
         using var reopened = SqliteInventoryStore.Open(path);
 
         Assert.Equal(5, (await reopened.GetPositionAsync(key, Instant.MinValue)).Stored.OnHand);
-        Assert.Equal(2L, Pragma(path, "user_version"));
+        Assert.Equal(3L, Pragma(path, "user_version"));
         Assert.Equal("wal", Pragma(path, "journal_mode"));
     }
 
@@ -39,7 +40,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var error = Assert.Throws<SqliteSchemaException>(() => SqliteInventoryStore.Open(path));
 
         Assert.Equal(7, error.Found);
-        Assert.Equal(2, error.Supported);
+        Assert.Equal(3, error.Supported);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("schema version 7", error.Message, StringComparison.Ordinal);
         Assert.Equal(7L, Pragma(path, "user_version"));
@@ -58,7 +59,7 @@ public sealed class SqliteSchemaTests : IDisposable
         }
 
         Pragma(path, "user_version = 1");
-        Execute(path, "DROP TABLE bundle_lines; DROP TABLE bundle_line_parts;");
+        Execute(path, "DROP TABLE bundle_lines; DROP TABLE bundle_line_parts; DROP TABLE return_lines;");
 
         using var reopened = SqliteInventoryStore.Open(path);
         BundleComponent[] twoA = [new(new Sku("A"), 2)];
@@ -69,7 +70,35 @@ public sealed class SqliteSchemaTests : IDisposable
         var snapshot = await reopened.ReadAsync(new StoreQuery(Instant.MinValue, [], [], [], ["o1"]));
         Assert.Equal([line], snapshot.BundleLines);
         Assert.Equal(5, (await reopened.GetPositionAsync(key, Instant.MinValue)).Stored.OnHand);
-        Assert.Equal(2L, Pragma(path, "user_version"));
+        Assert.Equal(3L, Pragma(path, "user_version"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion2_AddsTheReturnLinesTableAndKeepsData()
+    {
+        var path = _files.NextPath();
+        var key = new PositionKey(new Sku("A"), new LocationId("W1"));
+        using (var first = SqliteInventoryStore.Open(path))
+        {
+            var write = new PositionWrite(key, 0, new StockPosition(5, 0, 0, 0, 0, 0, 0));
+            Assert.Equal(StoreWriteStatus.Written, (await first.WriteAsync(new("k1", "f", [write], [], [], [], [])))
+                .Status);
+        }
+
+        Pragma(path, "user_version = 2");
+        Execute(path, "DROP TABLE return_lines;");
+
+        using var reopened = SqliteInventoryStore.Open(path);
+        var line = new ReturnLine("r1", "l1", key, 3, 1, 0);
+        var expected = new PositionWrite(key, 1, new StockPosition(6, 0, 0, 0, 0, 0, 2));
+        var receive = new StoreBatch("k2", "f", [expected], [], [], [], []) { ReturnLinesPut = [line] };
+
+        Assert.Equal(StoreWriteStatus.Written, (await reopened.WriteAsync(receive)).Status);
+        var query = new StoreQuery(Instant.MinValue, [], [], [], []) { ReturnIds = ["r1"] };
+        var snapshot = await reopened.ReadAsync(query);
+        Assert.Equal([line], snapshot.ReturnLines);
+        Assert.Equal(6, snapshot.Positions[key].Stored.OnHand);
+        Assert.Equal(3L, Pragma(path, "user_version"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Inventory.Core.Storage;
 /// <summary>The answer to a <see cref="StoreQuery"/>, read as of one consistent moment.</summary>
 /// <param name="Positions">
 /// Every position asked for, every known position of the SKUs asked for, and the position of every
-/// hold and order line returned; a position the store does not know comes back empty at version 0.
+/// hold, order line and return line returned; a position the store does not know comes back empty at version 0.
 /// </param>
 /// <param name="Holds">The holds of the carts asked for, expired ones included.</param>
 /// <param name="OrderLines">The lines of the orders asked for.</param>

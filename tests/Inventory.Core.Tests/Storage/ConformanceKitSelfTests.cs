@@ -47,6 +47,28 @@ public sealed class ConformanceKitSelfTests
     }
 
     [Fact]
+    public async Task ReturnLines_StoreDroppingThem_FailsTheKit()
+    {
+        var kit = new KitOver(() => new DropsReturnLines(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_ReturnLinesPut_ReadBackWithTheirReturnOnly);
+        await Assert.ThrowsAnyAsync<XunitException>(
+            kit.WriteAsync_ReturnLinePutAgainThenReplayed_KeepsOneLineWithTheLatestFigures);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_ReturnLinesOfAStaleBatch_AreNotRecorded);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_ReturnReceivedInspectedAndClosed_MovesStockAsInMemory);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_ReturnCommandsRepeated_ChangeStockOnce);
+        await Assert.ThrowsAnyAsync<XunitException>(kit.Ledger_RefundRestocksBeyondShipped_AreRefused);
+    }
+
+    [Fact]
+    public async Task ReturnLines_StoreReadingThemWithoutTheirPositions_FailsTheKit()
+    {
+        var kit = new KitOver(() => new OmitsReturnLinePositions(new InMemoryInventoryStore()));
+
+        await Assert.ThrowsAnyAsync<XunitException>(kit.WriteAsync_ReturnLinesPut_ReadBackWithTheirReturnOnly);
+    }
+
+    [Fact]
     public async Task SeveralInstances_AdapterWithoutSecondInstance_ThrowsTheSkipWithItsReason()
     {
         var kit = new KitOver(() => new InMemoryInventoryStore());
@@ -117,6 +139,31 @@ public sealed class ConformanceKitSelfTests
         public override ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch,
             CancellationToken cancellationToken = default) =>
             Inner.WriteAsync(batch with { BundleLinesPut = [] }, cancellationToken);
+    }
+
+    /// <summary>A broken adapter: writes everything but the return lines of a batch.</summary>
+    private sealed class DropsReturnLines(InMemoryInventoryStore inner) : Delegating(inner)
+    {
+        public override ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch,
+            CancellationToken cancellationToken = default) =>
+            Inner.WriteAsync(batch with { ReturnLinesPut = [] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A broken adapter: reads return lines but not their positions, so the ledger cannot write those positions
+    /// at the version it read.
+    /// </summary>
+    private sealed class OmitsReturnLinePositions(InMemoryInventoryStore inner) : Delegating(inner)
+    {
+        public override async ValueTask<StoreSnapshot> ReadAsync(StoreQuery query,
+            CancellationToken cancellationToken = default)
+        {
+            var snapshot = await Inner.ReadAsync(query, cancellationToken);
+            var asked = query.Positions.ToHashSet();
+            var positions = snapshot.Positions.Where(p => asked.Contains(p.Key)).ToDictionary();
+
+            return snapshot with { Positions = positions };
+        }
     }
 
     private abstract class Delegating(InMemoryInventoryStore inner) : IInventoryStore
