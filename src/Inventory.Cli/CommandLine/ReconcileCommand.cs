@@ -62,9 +62,14 @@ internal static class ReconcileCommand
             Description = "Maps a warehouse field to the file's column name: field=Column (repeatable).",
         };
 
+        var thresholds = new Option<string[]>("--threshold")
+        {
+            Description = "Sets an indicator's threshold: figure=value (repeatable; docs/variance.md).",
+        };
+
         var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
         {
-            channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping,
+            channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping, thresholds,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -82,6 +87,7 @@ internal static class ReconcileCommand
                     BusinessZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parse.GetRequiredValue(zone))
                         ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
                 };
+                ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
                 var eventPath = parse.GetValue(events);
                 var report = new VarianceClassifier(options).Classify(
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),

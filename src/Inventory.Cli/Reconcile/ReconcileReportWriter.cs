@@ -6,8 +6,8 @@ namespace Inventory.Cli.Reconcile;
 /// <summary>Writes a reconciliation report as text or as the JSON shape documented in docs/variance.md.</summary>
 internal static class ReconcileReportWriter
 {
-    /// <summary>Gets the alert raised when any SKU and location differs beyond tolerance.</summary>
-    public static bool HasAlert(VarianceReport report) => report.Findings.Count > 0;
+    /// <summary>Gets whether any weekly indicator crossed its threshold.</summary>
+    public static bool HasAlert(VarianceReport report) => report.Alerts.Count > 0;
 
     public static void WriteText(VarianceReport report, TextWriter output)
     {
@@ -27,16 +27,14 @@ internal static class ReconcileReportWriter
             }
         }
 
-        if (HasAlert(report))
-        {
-            output.WriteLine($"ALERT: {report.Findings.Count} SKU-location pair(s) beyond tolerance (threshold 0).");
-        }
+        ReconcileReportSections.WriteText(report, output);
     }
 
     public static void WriteJson(VarianceReport report, Stream output)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        ReconcileReportSections.WriteAsOf(report, json);
         json.WriteStartObject("summary");
         json.WriteNumber("rows_compared", report.RowsCompared);
         json.WriteNumber("skus_within_tolerance", report.RowsWithinTolerance);
@@ -50,19 +48,8 @@ internal static class ReconcileReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("indicators");
-        json.WriteEndArray();
-        json.WriteStartArray("alerts");
-        if (HasAlert(report))
-        {
-            json.WriteStartObject();
-            json.WriteString("figure", "pairs_beyond_tolerance");
-            json.WriteNumber("value", report.Findings.Count);
-            json.WriteNumber("threshold", 0);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ReconcileReportSections.WriteIndicators(report, json);
+        ReconcileReportSections.WriteAlerts(report, json);
         json.WriteStartArray("sequence");
         json.WriteEndArray();
         json.WriteEndObject();

@@ -36,6 +36,7 @@ public sealed class VarianceClassifier
             HeroTopCount = options.HeroTopCount,
             BusinessZone = options.BusinessZone,
             NormalSyncLag = options.NormalSyncLag,
+            Thresholds = options.Thresholds.Copy(),
         };
         _options.HeroSkus.UnionWith(options.HeroSkus);
         _rules = new VarianceRules(_options);
@@ -59,12 +60,14 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
         var intake = new EventIntake(_options.AsOf);
+        var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
         foreach (var item in events)
         {
             intake.Add(item);
+            indicators.Add(item);
         }
 
-        return BuildReport(counts, intake);
+        return Complete(BuildReport(counts, intake), indicators);
     }
 
     private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
@@ -133,6 +136,18 @@ public sealed class VarianceClassifier
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
+    }
+
+    private VarianceReport Complete(VarianceReport report, IndicatorTally tally)
+    {
+        var indicators = WeeklyIndicators.Compute(report, tally, _options.Thresholds);
+
+        return report with
+        {
+            AsOf = _options.AsOf,
+            Indicators = indicators,
+            Alerts = WeeklyIndicators.Alerts(indicators),
+        };
     }
 
     private IReadOnlyList<Sku> HeroSkus(EventIntake intake)

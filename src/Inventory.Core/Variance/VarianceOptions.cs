@@ -38,6 +38,10 @@ public sealed class VarianceOptions
     /// <value>15 minutes by default. Must not be negative.</value>
     public Duration NormalSyncLag { get; set; } = Duration.FromMinutes(15);
 
+    /// <summary>Gets or sets the thresholds of the weekly indicators.</summary>
+    /// <value>The documented defaults of <see cref="VarianceThresholds"/>. Must not be null.</value>
+    public VarianceThresholds Thresholds { get; set; } = new();
+
     /// <summary>Checks every setting and reports all problems together.</summary>
     /// <exception cref="InventoryOptionsException">Thrown when any setting is invalid.</exception>
     public void Validate()
@@ -73,6 +77,7 @@ public sealed class VarianceOptions
             problems.Add($"NormalSyncLag must not be negative (was {NormalSyncLag}).");
         }
 
+        problems.AddRange(Thresholds?.Problems() ?? ["Thresholds must be set."]);
         if (problems.Count > 0)
         {
             throw new InventoryOptionsException(problems);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using Inventory.Core.Variance;
+using NodaTime.Text;
+
+namespace Inventory.Cli.Reconcile;
+
+/// <summary>Writes the weekly sections of a reconciliation report: indicators, alerts and the fix sequence.</summary>
+internal static class ReconcileReportSections
+{
+    public static void WriteAsOf(VarianceReport report, Utf8JsonWriter json) =>
+        json.WriteString("as_of", InstantPattern.ExtendedIso.Format(report.AsOf));
+
+    public static void WriteIndicators(VarianceReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("indicators");
+        foreach (var indicator in report.Indicators)
+        {
+            json.WriteStartObject();
+            json.WriteString("figure", indicator.Figure);
+            if (indicator.Value is { } value)
+            {
+                json.WriteNumber("value", value);
+            }
+            else
+            {
+                json.WriteNull("value");
+            }
+
+            json.WriteNumber("threshold", indicator.Threshold);
+            json.WriteString("direction", Direction(indicator.Direction));
+            json.WriteBoolean("breached", indicator.Breached);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void WriteAlerts(VarianceReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("alerts");
+        foreach (var alert in report.Alerts)
+        {
+            json.WriteStartObject();
+            json.WriteString("figure", alert.Figure);
+            json.WriteNumber("value", alert.Value);
+            json.WriteNumber("threshold", alert.Threshold);
+            json.WriteString("direction", Direction(alert.Direction));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void WriteText(VarianceReport report, TextWriter output)
+    {
+        foreach (var indicator in report.Indicators)
+        {
+            var value = indicator.Value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"indicator {indicator.Figure}: {value} ({Direction(indicator.Direction)} {indicator.Threshold})"));
+        }
+
+        foreach (var alert in report.Alerts)
+        {
+            output.WriteLine($"ALERT: {alert.Message}");
+        }
+    }
+
+    private static string Direction(IndicatorDirection direction) =>
+        direction == IndicatorDirection.AtMost ? "at_most" : "at_least";
+}
