@@ -52,8 +52,30 @@ internal static class ReconcileReportSections
         json.WriteEndArray();
     }
 
+    public static void WriteSequence(VarianceReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("sequence");
+        foreach (var step in report.Sequence)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", step.Step);
+            json.WriteString("action", Action(step.Action));
+            json.WriteString("cause", VarianceCauseNames.ToName(step.Cause));
+            json.WriteNumber("units", step.Units);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     public static void WriteText(VarianceReport report, TextWriter output)
     {
+        foreach (var step in report.Sequence)
+        {
+            output.WriteLine(
+                $"step {step.Step}: {Action(step.Action)} {VarianceCauseNames.ToName(step.Cause)} ({step.Units} units)");
+        }
+
         foreach (var indicator in report.Indicators)
         {
             var value = indicator.Value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
@@ -67,6 +89,9 @@ internal static class ReconcileReportSections
             output.WriteLine($"ALERT: {alert.Message}");
         }
     }
+
+    private static string Action(FixAction action) =>
+        action == FixAction.Stabilise ? "stabilise" : "fix_root_cause";
 
     private static string Direction(IndicatorDirection direction) =>
         direction == IndicatorDirection.AtMost ? "at_most" : "at_least";

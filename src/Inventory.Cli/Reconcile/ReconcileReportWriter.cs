@@ -50,8 +50,7 @@ internal static class ReconcileReportWriter
         json.WriteEndArray();
         ReconcileReportSections.WriteIndicators(report, json);
         ReconcileReportSections.WriteAlerts(report, json);
-        json.WriteStartArray("sequence");
-        json.WriteEndArray();
+        ReconcileReportSections.WriteSequence(report, json);
         json.WriteEndObject();
     }
 

@@ -147,6 +147,7 @@ public sealed class VarianceClassifier
             AsOf = _options.AsOf,
             Indicators = indicators,
             Alerts = WeeklyIndicators.Alerts(indicators),
+            Sequence = FixSequence.Build(report.Findings),
         };
     }
 

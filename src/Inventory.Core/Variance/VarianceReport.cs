@@ -29,4 +29,9 @@ public sealed record VarianceReport(
 
     /// <summary>Gets an alert for each indicator on the wrong side of its threshold, in indicator order.</summary>
     public IReadOnlyList<VarianceAlert> Alerts { get; init; } = [];
+
+    /// <summary>
+    /// Gets the fix sequence: the costliest cause to stabilise, then the root causes, most upstream first.
+    /// </summary>
+    public IReadOnlyList<FixStep> Sequence { get; init; } = [];
 }

@@ -35,6 +35,27 @@ public class ReconcileIndicatorsTests
     }
 
     [Fact]
+    public async Task Reconcile_Sample_OrdersTheFixSequence()
+    {
+        var json = JsonDocument.Parse((await RunSample("--format", "json")).Output).RootElement;
+        var text = (await RunSample()).Output;
+
+        Assert.Equal(
+            new[]
+            {
+                (1, "stabilise", "bundle_mismodel", 6L),
+                (2, "fix_root_cause", "sync_race", 4L),
+                (3, "fix_root_cause", "sync_timing", 3L),
+                (4, "fix_root_cause", "returns_not_flowing", 2L),
+                (5, "fix_root_cause", "unlogged_adjustment", 6L),
+            },
+            json.GetProperty("sequence").EnumerateArray().Select(s => (
+                s.GetProperty("step").GetInt32(), s.GetProperty("action").GetString()!,
+                s.GetProperty("cause").GetString()!, s.GetProperty("units").GetInt64())));
+        Assert.Contains("step 1: stabilise bundle_mismodel (6 units)", text);
+    }
+
+    [Fact]
     public async Task Reconcile_FindingsWithEveryThresholdMet_ExitsZero()
     {
         var run = await RunSample(
