@@ -67,10 +67,13 @@ internal static class ReconcileCommand
             Description = "Sets an indicator's threshold: figure=value (repeatable; docs/variance.md).",
         };
 
+        var trends = new TrendArguments();
+
         var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
         {
             channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping, thresholds,
         };
+        trends.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var io = parse.InvocationConfiguration;
@@ -93,6 +96,8 @@ internal static class ReconcileCommand
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
                     rows,
                     eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+
+                report = trends.Apply(parse, report, options.BusinessZone);
 
                 return await WriteAsync(report, parse.GetValue(format) == "json", io).ConfigureAwait(false);
             }

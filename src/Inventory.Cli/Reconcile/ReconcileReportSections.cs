@@ -5,7 +5,10 @@ using NodaTime.Text;
 
 namespace Inventory.Cli.Reconcile;
 
-/// <summary>Writes the weekly sections of a reconciliation report: indicators, alerts and the fix sequence.</summary>
+/// <summary>
+/// Writes the sections of a reconciliation report beyond the findings' parts: as-of, trends, indicators, alerts and
+/// the fix sequence.
+/// </summary>
 internal static class ReconcileReportSections
 {
     public static void WriteAsOf(VarianceReport report, Utf8JsonWriter json) =>
@@ -72,8 +75,8 @@ internal static class ReconcileReportSections
     {
         foreach (var step in report.Sequence)
         {
-            output.WriteLine(
-                $"step {step.Step}: {Action(step.Action)} {VarianceCauseNames.ToName(step.Cause)} ({step.Units} units)");
+            var cause = VarianceCauseNames.ToName(step.Cause);
+            output.WriteLine($"step {step.Step}: {Action(step.Action)} {cause} ({step.Units} units)");
         }
 
         foreach (var indicator in report.Indicators)
@@ -89,6 +92,30 @@ internal static class ReconcileReportSections
             output.WriteLine($"ALERT: {alert.Message}");
         }
     }
+
+    public static void WriteTrend(VarianceFinding finding, Utf8JsonWriter json)
+    {
+        if (finding.Trend is { } trend)
+        {
+            json.WriteString("trend", TrendName(trend));
+        }
+        else
+        {
+            json.WriteNull("trend");
+        }
+    }
+
+    /// <summary>Gets the text report's trend suffix of a finding, empty when no trend was classified.</summary>
+    public static string TrendSuffix(VarianceFinding finding) =>
+        finding.Trend is { } trend ? $", trend {TrendName(trend)}" : string.Empty;
+
+    private static string TrendName(VarianceTrend trend) => trend switch
+    {
+        VarianceTrend.OneOff => "one_off",
+        VarianceTrend.Recurring => "recurring",
+        VarianceTrend.Growing => "growing",
+        _ => "resistant",
+    };
 
     private static string Action(FixAction action) =>
         action == FixAction.Stabilise ? "stabilise" : "fix_root_cause";

@@ -18,7 +18,7 @@ internal static class ReconcileReportWriter
         {
             output.WriteLine(
                 $"{finding.Sku} @ {finding.Location}: channel {finding.Channel}, warehouse {finding.Warehouse}, " +
-                $"difference {finding.Difference}");
+                $"difference {finding.Difference}{ReconcileReportSections.TrendSuffix(finding)}");
             foreach (var part in finding.Parts)
             {
                 output.WriteLine(
@@ -80,7 +80,7 @@ internal static class ReconcileReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteNull("trend");
+        ReconcileReportSections.WriteTrend(finding, json);
         json.WriteEndObject();
     }
 

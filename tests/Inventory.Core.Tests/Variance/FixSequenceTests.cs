@@ -100,5 +100,7 @@ public class FixSequenceTests
         select Finding(A, [.. parts.Where(p => p.Item2 != 0)]);
 
     private static VarianceFinding Finding(Inventory.Core.Stock.Sku sku, params (VarianceCause, long)[] parts) =>
-        new(sku, Here, 0, 0, [.. parts.Select(p => new VariancePart(p.Item1, p.Item2, [], AttributionConfidence.High))]);
+        new(sku, Here, 0, 0, [.. parts.Select(p => new VariancePart(p.Item1, p.Item2, [], Confidence))]);
+
+    private const AttributionConfidence Confidence = AttributionConfidence.High;
 }

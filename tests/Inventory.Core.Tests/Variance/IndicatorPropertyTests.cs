@@ -36,7 +36,8 @@ public class IndicatorPropertyTests
     private static VarianceEvent Make(int kind, string line, VarianceSystem system, int minute, int quantity) =>
         kind switch
         {
-            0 => new ReservationEvent($"h{minute}", line, A, Here, (ReservationStage)(minute % 2), quantity, At(minute)),
+            0 => new ReservationEvent(
+                $"h{minute}", line, A, Here, (ReservationStage)(minute % 2), quantity, At(minute)),
             1 => new OversellEvent($"x{minute}", line, A, Here, quantity, At(minute)),
             2 => new ReturnEvent($"r{minute}", system, line, A, Here, (ReturnStage)(minute % 3), quantity, At(minute)),
             3 => Damage($"d{minute}", system, line, A, quantity, minute),

@@ -143,7 +143,8 @@ public class WeeklyIndicatorTests
             Order("c1", Channel, "o4", A, 500, 40),
             Adjust("a0c", Channel, "adj-0", A, 2, "count", 50),
         };
-        events.AddRange(Enumerable.Range(0, lines).Select(i => Adjust($"a{i}", Warehouse, $"adj-{i}", A, -1, null, 60)));
+        events.AddRange(
+            Enumerable.Range(0, lines).Select(i => Adjust($"a{i}", Warehouse, $"adj-{i}", A, -1, null, 60)));
 
         var figure = Figure(Classify([], [], events), "adjustments_per_1000_shipped");
 
