@@ -68,12 +68,14 @@ internal static class ReconcileCommand
         };
 
         var trends = new TrendArguments();
+        var heroes = new HeroArguments();
 
         var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
         {
             channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping, thresholds,
         };
         trends.AddTo(command);
+        heroes.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var io = parse.InvocationConfiguration;
@@ -91,6 +93,7 @@ internal static class ReconcileCommand
                         ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
                 };
                 ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
+                heroes.Apply(parse, options);
                 var eventPath = parse.GetValue(events);
                 var report = new VarianceClassifier(options).Classify(
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),

@@ -14,6 +14,17 @@ internal static class ReconcileReportSections
     public static void WriteAsOf(VarianceReport report, Utf8JsonWriter json) =>
         json.WriteString("as_of", InstantPattern.ExtendedIso.Format(report.AsOf));
 
+    public static void WriteHeroes(VarianceReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("hero_skus");
+        foreach (var sku in report.HeroSkus)
+        {
+            json.WriteStringValue(sku.Value);
+        }
+
+        json.WriteEndArray();
+    }
+
     public static void WriteIndicators(VarianceReport report, Utf8JsonWriter json)
     {
         json.WriteStartArray("indicators");

@@ -40,6 +40,7 @@ internal static class ReconcileReportWriter
         json.WriteNumber("skus_within_tolerance", report.RowsWithinTolerance);
         json.WriteNumber("discrepancy_units", report.DiscrepancyUnits);
         json.WriteNumber("hero_discrepancy_percent", report.HeroDiscrepancyBasisPoints / 100m);
+        ReconcileReportSections.WriteHeroes(report, json);
         json.WriteEndObject();
         json.WriteStartArray("findings");
         foreach (var finding in report.Findings)
