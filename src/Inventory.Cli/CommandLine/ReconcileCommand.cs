@@ -69,6 +69,7 @@ internal static class ReconcileCommand
 
         var trends = new TrendArguments();
         var heroes = new HeroArguments();
+        var previous = new PreviousSnapshotArguments();
 
         var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
         {
@@ -76,6 +77,7 @@ internal static class ReconcileCommand
         };
         trends.AddTo(command);
         heroes.AddTo(command);
+        previous.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var io = parse.InvocationConfiguration;
@@ -94,6 +96,7 @@ internal static class ReconcileCommand
                 };
                 ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
                 heroes.Apply(parse, options);
+                previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
                 var report = new VarianceClassifier(options).Classify(
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),

@@ -37,6 +37,7 @@ public sealed class VarianceClassifier
             BusinessZone = options.BusinessZone,
             NormalSyncLag = options.NormalSyncLag,
             Thresholds = options.Thresholds.Copy(),
+            Previous = options.Previous,
         };
         _options.HeroSkus.UnionWith(options.HeroSkus);
         _rules = new VarianceRules(_options);
@@ -61,13 +62,15 @@ public sealed class VarianceClassifier
         var counts = ReadCounts(channel, warehouse);
         var intake = new EventIntake(_options.AsOf);
         var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
+        var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
         foreach (var item in events)
         {
             intake.Add(item);
             indicators.Add(item);
+            drift?.Add(item);
         }
 
-        return Complete(BuildReport(counts, intake), indicators);
+        return Complete(BuildReport(counts, intake), indicators, drift);
     }
 
     private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
@@ -138,8 +141,13 @@ public sealed class VarianceClassifier
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
     }
 
-    private VarianceReport Complete(VarianceReport report, IndicatorTally tally)
+    private VarianceReport Complete(VarianceReport report, IndicatorTally tally, DriftTally? drift)
     {
+        if (drift is not null)
+        {
+            report = report with { Findings = UnloggedDrift.Apply(report.Findings, _options.Previous!, drift) };
+        }
+
         var indicators = WeeklyIndicators.Compute(report, tally, _options.Thresholds);
 
         return report with

@@ -42,6 +42,13 @@ public sealed class VarianceOptions
     /// <value>The documented defaults of <see cref="VarianceThresholds"/>. Must not be null.</value>
     public VarianceThresholds Thresholds { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets the counts of the previous reconciliation, taken at the start of the event window; with them a
+    /// count change no event explains is attributed to <see cref="VarianceCause.UnloggedAdjustment"/>.
+    /// </summary>
+    /// <value>Null by default: such changes stay unexplained.</value>
+    public PreviousSnapshot? Previous { get; set; }
+
     /// <summary>Checks every setting and reports all problems together.</summary>
     /// <exception cref="InventoryOptionsException">Thrown when any setting is invalid.</exception>
     public void Validate()
@@ -78,6 +85,11 @@ public sealed class VarianceOptions
         }
 
         problems.AddRange(Thresholds?.Problems() ?? ["Thresholds must be set."]);
+        if (Previous is { } previous && previous.AsOf >= AsOf)
+        {
+            problems.Add($"Previous.AsOf {previous.AsOf} must be before AsOf {AsOf}.");
+        }
+
         if (problems.Count > 0)
         {
             throw new InventoryOptionsException(problems);
