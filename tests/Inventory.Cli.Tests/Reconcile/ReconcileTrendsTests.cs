@@ -48,6 +48,18 @@ public sealed class ReconcileTrendsTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_TrendDays_NarrowsTheWindow()
+    {
+        WriteHistory();
+
+        // Two days (1 and 2 March) leave SOCK-GRY with the points 4 and 6: seen twice, too few to test a rise.
+        var trends = await Trends("--previous", _directory, "--trend-days", "2", "--recurring-days", "2");
+
+        Assert.Equal(
+            ("recurring", "recurring", "one_off"), (trends["SOCK-GRY"], trends["CANDLE-SM"], trends["MUG-WHT"]));
+    }
+
+    [Fact]
     public async Task Reconcile_WithoutPrevious_LeavesTrendNullAndTextPlain()
     {
         var run = await RunSample("--format", "json");
@@ -98,6 +110,7 @@ public sealed class ReconcileTrendsTests : IDisposable
     [InlineData("--fixed", "CANDLE-SM", "--fixed: 'CANDLE-SM' must be sku=yyyy-MM-dd.")]
     [InlineData("--fixed", "CANDLE-SM=27/02/2026", "--fixed: '27/02/2026' in 'CANDLE-SM=27/02/2026' is not a date")]
     [InlineData("--recurring-days", "9", "RecurringDays must be between 1 and WindowDays 7 (was 9).")]
+    [InlineData("--trend-days", "0", "WindowDays must be at least 1 (was 0).")]
     public async Task Reconcile_BadTrendOption_ExitsTwoNamingIt(string option, string value, string expected)
     {
         var run = await RunSample(option, value);
