@@ -90,6 +90,11 @@ public sealed class VarianceOptions
             problems.Add($"Previous.AsOf {previous.AsOf} must be before AsOf {AsOf}.");
         }
 
+        if (Previous is { Channel: null } or { Warehouse: null })
+        {
+            problems.Add("Previous.Channel and Previous.Warehouse must both be set (empty lists for no rows).");
+        }
+
         if (problems.Count > 0)
         {
             throw new InventoryOptionsException(problems);

@@ -94,6 +94,19 @@ public class UnloggedDriftTests
     }
 
     [Fact]
+    public void Validate_PreviousWithoutRows_IsAProblem()
+    {
+        var options = Options();
+        options.Previous = new PreviousSnapshot(Start, null!, []);
+
+        var error = Assert.Throws<InventoryOptionsException>(() => new VarianceClassifier(options));
+
+        Assert.Equal(
+            "Previous.Channel and Previous.Warehouse must both be set (empty lists for no rows).",
+            Assert.Single(error.Problems));
+    }
+
+    [Fact]
     public void Classify_PreviousRowRepeated_Throws()
     {
         var options = WithPrevious((A, 1, 1), (A, 2, 2));
