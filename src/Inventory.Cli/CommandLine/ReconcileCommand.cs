@@ -62,10 +62,22 @@ internal static class ReconcileCommand
             Description = "Maps a warehouse field to the file's column name: field=Column (repeatable).",
         };
 
+        var thresholds = new Option<string[]>("--threshold")
+        {
+            Description = "Sets an indicator's threshold: figure=value (repeatable; docs/variance.md).",
+        };
+
+        var trends = new TrendArguments();
+        var heroes = new HeroArguments();
+        var previous = new PreviousSnapshotArguments();
+
         var command = new Command("reconcile", "Explains why the channel's and the warehouse's counts differ.")
         {
-            channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping,
+            channel, warehouse, events, format, asOf, units, percent, lag, zone, mapping, thresholds,
         };
+        trends.AddTo(command);
+        heroes.AddTo(command);
+        previous.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var io = parse.InvocationConfiguration;
@@ -82,11 +94,16 @@ internal static class ReconcileCommand
                     BusinessZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parse.GetRequiredValue(zone))
                         ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
                 };
+                ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
+                heroes.Apply(parse, options);
+                previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
                 var report = new VarianceClassifier(options).Classify(
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
                     rows,
                     eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+
+                report = trends.Apply(parse, report, options.BusinessZone);
 
                 return await WriteAsync(report, parse.GetValue(format) == "json", io).ConfigureAwait(false);
             }

@@ -73,8 +73,15 @@ internal static class EventJsonLinesReader
         "bundle_sale" => new BundleSale(
             f.Text("id"), f.System(), f.Text("order_id"), f.Sku(), f.Location(), f.Number("quantity"),
             f.Components(), f.At("at")),
+        "reservation_placed" or "reservation_expired" => new ReservationEvent(
+            f.Text("id"), f.Text("reservation_id"), f.Sku(), f.Location(),
+            f.Text("type") == "reservation_placed" ? ReservationStage.Placed : ReservationStage.Expired,
+            f.Number("quantity"), f.At("at")),
+        "oversell" => new OversellEvent(
+            f.Text("id"), f.Text("order_id"), f.Sku(), f.Location(), f.Number("quantity"), f.At("at")),
         var other => throw f.Bad(
-            "type", other, "expected order, sync_write, return, damage, adjustment or bundle_sale"),
+            "type", other, "expected order, sync_write, return, damage, adjustment, bundle_sale, " +
+            "reservation_placed, reservation_expired or oversell"),
     };
 
     private readonly struct EventFields(JsonElement root, string path, int line)

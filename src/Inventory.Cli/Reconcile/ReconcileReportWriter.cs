@@ -6,8 +6,8 @@ namespace Inventory.Cli.Reconcile;
 /// <summary>Writes a reconciliation report as text or as the JSON shape documented in docs/variance.md.</summary>
 internal static class ReconcileReportWriter
 {
-    /// <summary>Gets the alert raised when any SKU and location differs beyond tolerance.</summary>
-    public static bool HasAlert(VarianceReport report) => report.Findings.Count > 0;
+    /// <summary>Gets whether any weekly indicator crossed its threshold.</summary>
+    public static bool HasAlert(VarianceReport report) => report.Alerts.Count > 0;
 
     public static void WriteText(VarianceReport report, TextWriter output)
     {
@@ -18,7 +18,7 @@ internal static class ReconcileReportWriter
         {
             output.WriteLine(
                 $"{finding.Sku} @ {finding.Location}: channel {finding.Channel}, warehouse {finding.Warehouse}, " +
-                $"difference {finding.Difference}");
+                $"difference {finding.Difference}{ReconcileReportSections.TrendSuffix(finding)}");
             foreach (var part in finding.Parts)
             {
                 output.WriteLine(
@@ -27,21 +27,20 @@ internal static class ReconcileReportWriter
             }
         }
 
-        if (HasAlert(report))
-        {
-            output.WriteLine($"ALERT: {report.Findings.Count} SKU-location pair(s) beyond tolerance (threshold 0).");
-        }
+        ReconcileReportSections.WriteText(report, output);
     }
 
     public static void WriteJson(VarianceReport report, Stream output)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        ReconcileReportSections.WriteAsOf(report, json);
         json.WriteStartObject("summary");
         json.WriteNumber("rows_compared", report.RowsCompared);
         json.WriteNumber("skus_within_tolerance", report.RowsWithinTolerance);
         json.WriteNumber("discrepancy_units", report.DiscrepancyUnits);
         json.WriteNumber("hero_discrepancy_percent", report.HeroDiscrepancyBasisPoints / 100m);
+        ReconcileReportSections.WriteHeroes(report, json);
         json.WriteEndObject();
         json.WriteStartArray("findings");
         foreach (var finding in report.Findings)
@@ -50,21 +49,9 @@ internal static class ReconcileReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("indicators");
-        json.WriteEndArray();
-        json.WriteStartArray("alerts");
-        if (HasAlert(report))
-        {
-            json.WriteStartObject();
-            json.WriteString("figure", "pairs_beyond_tolerance");
-            json.WriteNumber("value", report.Findings.Count);
-            json.WriteNumber("threshold", 0);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("sequence");
-        json.WriteEndArray();
+        ReconcileReportSections.WriteIndicators(report, json);
+        ReconcileReportSections.WriteAlerts(report, json);
+        ReconcileReportSections.WriteSequence(report, json);
         json.WriteEndObject();
     }
 
@@ -94,7 +81,7 @@ internal static class ReconcileReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteNull("trend");
+        ReconcileReportSections.WriteTrend(finding, json);
         json.WriteEndObject();
     }
 

@@ -36,6 +36,8 @@ public sealed class VarianceClassifier
             HeroTopCount = options.HeroTopCount,
             BusinessZone = options.BusinessZone,
             NormalSyncLag = options.NormalSyncLag,
+            Thresholds = options.Thresholds.Copy(),
+            Previous = options.Previous,
         };
         _options.HeroSkus.UnionWith(options.HeroSkus);
         _rules = new VarianceRules(_options);
@@ -59,12 +61,16 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
         var intake = new EventIntake(_options.AsOf);
+        var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
+        var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
         foreach (var item in events)
         {
             intake.Add(item);
+            indicators.Add(item);
+            drift?.Add(item);
         }
 
-        return BuildReport(counts, intake);
+        return Complete(BuildReport(counts, intake), indicators, drift);
     }
 
     private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
@@ -133,6 +139,24 @@ public sealed class VarianceClassifier
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
+    }
+
+    private VarianceReport Complete(VarianceReport report, IndicatorTally tally, DriftTally? drift)
+    {
+        if (drift is not null)
+        {
+            report = report with { Findings = UnloggedDrift.Apply(report.Findings, _options.Previous!, drift) };
+        }
+
+        var indicators = WeeklyIndicators.Compute(report, tally, _options.Thresholds);
+
+        return report with
+        {
+            AsOf = _options.AsOf,
+            Indicators = indicators,
+            Alerts = WeeklyIndicators.Alerts(indicators),
+            Sequence = FixSequence.Build(report.Findings),
+        };
     }
 
     private IReadOnlyList<Sku> HeroSkus(EventIntake intake)

@@ -21,4 +21,9 @@ public sealed record VarianceFinding(
     /// <summary>Gets the channel count less the warehouse count.</summary>
     /// <exception cref="OverflowException">Thrown when the subtraction leaves the 64-bit range.</exception>
     public long Difference => checked(Channel - Warehouse);
+
+    /// <summary>
+    /// Gets how the finding behaves over the recent days; null until <see cref="VarianceTrends"/> classifies it.
+    /// </summary>
+    public VarianceTrend? Trend { get; init; }
 }

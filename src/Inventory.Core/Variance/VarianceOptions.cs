@@ -38,6 +38,17 @@ public sealed class VarianceOptions
     /// <value>15 minutes by default. Must not be negative.</value>
     public Duration NormalSyncLag { get; set; } = Duration.FromMinutes(15);
 
+    /// <summary>Gets or sets the thresholds of the weekly indicators.</summary>
+    /// <value>The documented defaults of <see cref="VarianceThresholds"/>. Must not be null.</value>
+    public VarianceThresholds Thresholds { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets the counts of the previous reconciliation, taken at the start of the event window; with them a
+    /// count change no event explains is attributed to <see cref="VarianceCause.UnloggedAdjustment"/>.
+    /// </summary>
+    /// <value>Null by default: such changes stay unexplained.</value>
+    public PreviousSnapshot? Previous { get; set; }
+
     /// <summary>Checks every setting and reports all problems together.</summary>
     /// <exception cref="InventoryOptionsException">Thrown when any setting is invalid.</exception>
     public void Validate()
@@ -71,6 +82,17 @@ public sealed class VarianceOptions
         if (NormalSyncLag < Duration.Zero)
         {
             problems.Add($"NormalSyncLag must not be negative (was {NormalSyncLag}).");
+        }
+
+        problems.AddRange(Thresholds?.Problems() ?? ["Thresholds must be set."]);
+        if (Previous is { } previous && previous.AsOf >= AsOf)
+        {
+            problems.Add($"Previous.AsOf {previous.AsOf} must be before AsOf {AsOf}.");
+        }
+
+        if (Previous is { Channel: null } or { Warehouse: null })
+        {
+            problems.Add("Previous.Channel and Previous.Warehouse must both be set (empty lists for no rows).");
         }
 
         if (problems.Count > 0)

@@ -1,4 +1,5 @@
 using Inventory.Core.Stock;
+using NodaTime;
 
 namespace Inventory.Core.Variance;
 
@@ -18,4 +19,19 @@ public sealed record VarianceReport(
     long DiscrepancyUnits,
     IReadOnlyList<Sku> HeroSkus,
     long HeroDiscrepancyBasisPoints,
-    IReadOnlyList<VarianceFinding> Findings);
+    IReadOnlyList<VarianceFinding> Findings)
+{
+    /// <summary>Gets the snapshot instant the report was made for.</summary>
+    public Instant AsOf { get; init; }
+
+    /// <summary>Gets the weekly indicators of the window, each with its threshold.</summary>
+    public IReadOnlyList<VarianceIndicator> Indicators { get; init; } = [];
+
+    /// <summary>Gets an alert for each indicator on the wrong side of its threshold, in indicator order.</summary>
+    public IReadOnlyList<VarianceAlert> Alerts { get; init; } = [];
+
+    /// <summary>
+    /// Gets the fix sequence: the costliest cause to stabilise, then the root causes, most upstream first.
+    /// </summary>
+    public IReadOnlyList<FixStep> Sequence { get; init; } = [];
+}

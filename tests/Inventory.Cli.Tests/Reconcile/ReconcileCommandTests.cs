@@ -19,13 +19,15 @@ public class ReconcileCommandTests
             new[] { ("sync_timing", -3L), ("sync_race", 4L) },
             tee.GetProperty("parts").EnumerateArray()
                 .Select(p => (p.GetProperty("cause").GetString()!, p.GetProperty("units").GetInt64())));
-        Assert.Equal(1, root.GetProperty("alerts").GetArrayLength());
+        Assert.Equal(3, root.GetProperty("alerts").GetArrayLength());
     }
 
     [Fact]
     public async Task Reconcile_WithinTolerance_ExitsZero()
     {
-        var run = await RunSample("--tolerance-units", "6");
+        var run = await RunSample(
+            "--tolerance-units", "6", "--threshold", "hero_discrepancy_percent=3",
+            "--threshold", "adjustments_per_1000_shipped=200");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("ALERT", run.Output);

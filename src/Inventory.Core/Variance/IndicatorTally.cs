@@ -1,0 +1,154 @@
+using Inventory.Core.Stock;
+using NodaTime;
+
+namespace Inventory.Core.Variance;
+
+/// <summary>
+/// Folds the event stream into what the weekly indicators need, one event at a time. Counters are constant in size;
+/// the per-line records (one per return line, damage report and adjustment line of the window) are what a figure
+/// truly needs, because events come in any order and a line's first receipt or report may come last.
+/// </summary>
+internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
+{
+    private readonly Dictionary<(string Line, Sku Sku, LocationId Location), (Instant? Received, Instant? Restocked)>
+        _returns = [];
+
+    private readonly Dictionary<(string Report, Sku Sku, LocationId Location), (Instant? Channel, Instant? Warehouse)>
+        _damages = [];
+
+    private readonly HashSet<(string Adjustment, Sku Sku, LocationId Location)> _adjustments = [];
+
+    public long ReservationsPlaced { get; private set; }
+
+    public long ReservationsExpired { get; private set; }
+
+    public long Oversells { get; private set; }
+
+    public long UnitsShipped { get; private set; }
+
+    public int AdjustmentLines => _adjustments.Count;
+
+    /// <summary>Takes one validated event into account; events after the snapshot instant are ignored.</summary>
+    public void Add(VarianceEvent item)
+    {
+        if (item.At > asOf)
+        {
+            return;
+        }
+
+        switch (item)
+        {
+            case ReservationEvent reservation:
+                AddReservation(reservation);
+                break;
+            case OversellEvent:
+                Oversells = checked(Oversells + 1);
+                break;
+            case OrderEvent { System: VarianceSystem.Warehouse } order:
+                UnitsShipped = checked(UnitsShipped + order.Quantity);
+                break;
+            case BundleSale { System: VarianceSystem.Warehouse } sale:
+                UnitsShipped = checked(UnitsShipped + sale.Quantity);
+                break;
+            case ReturnEvent line:
+                AddReturn(line);
+                break;
+            case DamageEvent damage:
+                AddDamage(damage);
+                break;
+            case AdjustmentEvent adjustment:
+                _adjustments.Add((adjustment.AdjustmentId, adjustment.Sku, adjustment.Location));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Gets the receipt-to-restock time of every return line both received and restocked, in whole minutes,
+    /// ascending. A line restocked before its receipt was recorded is not measured.
+    /// </summary>
+    public List<long> ReturnToStockMinutes()
+    {
+        var minutes = new List<long>();
+        foreach (var (received, restocked) in _returns.Values)
+        {
+            if (received is { } from && restocked is { } to && to >= from)
+            {
+                minutes.Add((to - from).BclCompatibleTicks / NodaConstants.TicksPerMinute);
+            }
+        }
+
+        minutes.Sort();
+
+        return minutes;
+    }
+
+    /// <summary>
+    /// Counts the damage reports that are due (reported before the snapshot's business day, or already out of
+    /// available in both systems) and those of them out of available in both systems on the day they were reported.
+    /// </summary>
+    public (long Due, long SameDay) DamageCounts()
+    {
+        var today = asOf.InZone(zone).Date;
+        long due = 0, sameDay = 0;
+        foreach (var (channel, warehouse) in _damages.Values)
+        {
+            var reported = Earliest(channel, warehouse).InZone(zone).Date;
+            var both = channel is not null && warehouse is not null;
+            if (!both && reported >= today)
+            {
+                continue;
+            }
+
+            due++;
+            if (both && Latest(channel!.Value, warehouse!.Value).InZone(zone).Date == reported)
+            {
+                sameDay++;
+            }
+        }
+
+        return (due, sameDay);
+    }
+
+    private void AddReservation(ReservationEvent reservation)
+    {
+        if (reservation.Stage == ReservationStage.Placed)
+        {
+            ReservationsPlaced = checked(ReservationsPlaced + 1);
+        }
+        else
+        {
+            ReservationsExpired = checked(ReservationsExpired + 1);
+        }
+    }
+
+    private void AddReturn(ReturnEvent line)
+    {
+        if (line.Stage == ReturnStage.Initiated)
+        {
+            return;
+        }
+
+        var key = (line.ReturnId, line.Sku, line.Location);
+        _returns.TryGetValue(key, out var times);
+        _returns[key] = line.Stage == ReturnStage.Received
+            ? (Min(times.Received, line.At), times.Restocked)
+            : (times.Received, Min(times.Restocked, line.At));
+    }
+
+    private void AddDamage(DamageEvent damage)
+    {
+        var key = (damage.DamageId, damage.Sku, damage.Location);
+        _damages.TryGetValue(key, out var times);
+        _damages[key] = damage.System == VarianceSystem.Channel
+            ? (Min(times.Channel, damage.At), times.Warehouse)
+            : (times.Channel, Min(times.Warehouse, damage.At));
+    }
+
+    private static Instant Min(Instant? current, Instant candidate) =>
+        current is { } known && known <= candidate ? known : candidate;
+
+    private static Instant Earliest(Instant? first, Instant? second) =>
+        first is { } a ? Min(second, a) : second!.Value;
+
+    private static Instant Latest(Instant first, Instant second) => first >= second ? first : second;
+}
