@@ -1,5 +1,6 @@
 using Inventory.Core.Ledger;
 using Inventory.Core.Stock;
+using Inventory.Core.Storage;
 
 namespace Inventory.Core.Adjustments;
 
@@ -13,6 +14,10 @@ public sealed class ManualAdjustments
     private readonly InventoryLedger _ledger;
     private readonly AdjustmentPolicy _policy;
     private readonly AdjustmentLog? _log;
+
+    // Counts that matched their bucket never reach the ledger, so their keys are remembered here.
+    private readonly Dictionary<string, (AdjustmentRequest Request, AdjustmentLogEntry? Entry)> _countsWithoutChange =
+        new(StringComparer.Ordinal);
 
     /// <summary>Initializes the road.</summary>
     /// <param name="ledger">The ledger every change goes through.</param>
@@ -44,14 +49,31 @@ public sealed class ManualAdjustments
     /// Thrown when every write attempt met a concurrent change.
     /// </exception>
     /// <remarks>
+    /// <para>
+    /// A key sent again returns the first result and changes nothing: the ledger's recorded change answers it, with
+    /// no new log entry, whatever the stock is now. A count that matched its bucket moved nothing and never reached
+    /// the ledger; limitation: its key is remembered by this instance only, so a retry after a restart logs the
+    /// count again.
+    /// </para>
+    /// <para>
     /// Limitation: a count of a bucket other than available becomes a change worked out from the position read
     /// here; a change landing between that read and the write is not seen, because the ledger has no count command
     /// for single buckets. An available count becomes <see cref="SetCount"/> and has no such gap.
+    /// </para>
     /// </remarks>
     public async ValueTask<AdjustmentOutcome> SubmitAsync(
         string idempotencyKey, AdjustmentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrWhiteSpace(idempotencyKey))
+        {
+            var earlier = await FindEarlierAsync(idempotencyKey, request, cancellationToken).ConfigureAwait(false);
+            if (earlier is not null)
+            {
+                return earlier;
+            }
+        }
+
         var before = await _ledger.GetPositionAsync(request.Sku, request.Location, cancellationToken)
             .ConfigureAwait(false);
         var decision = _policy.Evaluate(request, before);
@@ -63,7 +85,7 @@ public sealed class ManualAdjustments
         if (decision.Change == 0 && !IsAvailableCount(request))
         {
             // A count that matches the bucket moves nothing: the ledger has nothing to write, the log keeps the count.
-            return new AdjustmentOutcome(decision, null, _log?.Append(request));
+            return LogCountWithoutChange(idempotencyKey, request, decision);
         }
 
         var result = await _ledger.ExecuteAsync(ToCommand(idempotencyKey, request, decision.Change), cancellationToken)
@@ -71,6 +93,67 @@ public sealed class ManualAdjustments
         var entry = result.IsApplied && !result.IsReplay ? _log?.Append(request) : null;
 
         return new AdjustmentOutcome(decision, result, entry);
+    }
+
+    private async ValueTask<AdjustmentOutcome?> FindEarlierAsync(
+        string key, AdjustmentRequest request, CancellationToken cancellationToken)
+    {
+        lock (_countsWithoutChange)
+        {
+            if (_countsWithoutChange.TryGetValue(key, out var counted))
+            {
+                return Repeat(key, request, counted);
+            }
+        }
+
+        var recorded = await _ledger.Store.FindOutcomeAsync(key, cancellationToken).ConfigureAwait(false);
+
+        return recorded is null ? null : await ReplayAsync(key, request, recorded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A key the ledger already holds answers with the ledger's first result: the change is read from what was
+    /// written, not judged again against today's stock, so a retry never turns into a second decision.
+    /// </summary>
+    private async ValueTask<AdjustmentOutcome> ReplayAsync(
+        string key, AdjustmentRequest request, RecordedOutcome recorded, CancellationToken cancellationToken)
+    {
+        long change = 0;
+        foreach (var entry in recorded.Entries)
+        {
+            change = checked(change + entry.Change.OnHand);
+        }
+
+        var result = await _ledger.ExecuteAsync(ToCommand(key, request, change), cancellationToken)
+            .ConfigureAwait(false);
+
+        return new AdjustmentOutcome(AdjustmentDecision.Allowed(change), result, null);
+    }
+
+    private AdjustmentOutcome LogCountWithoutChange(string key, AdjustmentRequest request, AdjustmentDecision decision)
+    {
+        lock (_countsWithoutChange)
+        {
+            if (_countsWithoutChange.TryGetValue(key, out var first))
+            {
+                return Repeat(key, request, first);
+            }
+
+            _countsWithoutChange.Add(key, (request, _log?.Append(request)));
+
+            return new AdjustmentOutcome(decision, null, _countsWithoutChange[key].Entry);
+        }
+    }
+
+    private static AdjustmentOutcome Repeat(
+        string key, AdjustmentRequest request, (AdjustmentRequest Request, AdjustmentLogEntry? Entry) first)
+    {
+        if (first.Request != request)
+        {
+            throw new IdempotencyKeyConflictException(key, first.Request.ToString(), request.ToString());
+        }
+
+        return new AdjustmentOutcome(AdjustmentDecision.Allowed(0), null, null);
     }
 
     private static bool IsAvailableCount(AdjustmentRequest request) =>

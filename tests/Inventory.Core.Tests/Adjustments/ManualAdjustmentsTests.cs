@@ -1,3 +1,4 @@
+using Inventory.Core.Ledger;
 using Inventory.Core.Adjustments;
 using Inventory.Core.Stock;
 using Inventory.Core.Tests.Support;
@@ -108,6 +109,51 @@ public sealed class ManualAdjustmentsTests
 
         Assert.True(again.Result!.IsReplay);
         Assert.Equal(Expect.Position(onHand: 96), await _harness.Position("A", "W1"));
+        Assert.Single(_log.Entries);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SameKeyAfterStockChanged_ReturnsTheFirstResultInsteadOfJudgingAgain()
+    {
+        await _harness.Receive("A", "W1", 100);
+        var request = Requests.Change(-4, reason: ReasonCodes.Shrinkage);
+        var first = await _adjustments.SubmitAsync("adj-1", request);
+        var large = await _adjustments.SubmitAsync("adj-2", Requests.Change(-90) with { Approver = "bob" });
+
+        var again = await _adjustments.SubmitAsync("adj-1", request);
+
+        Assert.True(first.IsApplied && large.IsApplied, $"{first.Decision} / {large.Decision}");
+        Assert.Equal((true, true, -4L), (again.IsApplied, again.Result!.IsReplay, again.Decision.Change));
+        Assert.Equal(first.Result!.Entries, again.Result.Entries);
+        Assert.Null(again.LogEntry);
+        Assert.Equal(Expect.Position(onHand: 6), await _harness.Position("A", "W1"));
+        Assert.Equal(2, _log.Entries.Count);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_MatchingDamagedCountTwiceWithOneKey_LogsOnce()
+    {
+        await _harness.Receive("A", "W1", 50);
+        var count = Requests.Count(0, ReasonCodes.Damaged, StockBucket.Damaged);
+
+        var first = await _adjustments.SubmitAsync("dmg-count", count);
+        var again = await _adjustments.SubmitAsync("dmg-count", count);
+
+        Assert.Equal(1L, first.LogEntry!.Sequence);
+        Assert.Equal((true, 0L), (again.Decision.IsAllowed, again.Decision.Change));
+        Assert.Null(again.LogEntry);
+        Assert.Single(_log.Entries);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_MatchingCountKeyReusedForAnotherRequest_ThrowsKeyConflict()
+    {
+        await _harness.Receive("A", "W1", 50);
+        await _adjustments.SubmitAsync("dmg-count", Requests.Count(0, ReasonCodes.Damaged, StockBucket.Damaged));
+
+        await Assert.ThrowsAsync<IdempotencyKeyConflictException>(() => _adjustments.SubmitAsync(
+            "dmg-count", Requests.Count(0, ReasonCodes.Damaged, StockBucket.QualityControl)).AsTask());
+
         Assert.Single(_log.Entries);
     }
 }
