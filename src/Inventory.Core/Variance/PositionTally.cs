@@ -1,8 +1,16 @@
+using NodaTime;
+
 namespace Inventory.Core.Variance;
 
-/// <summary>What the event stream said about one SKU and location: its sync writes and its matched changes.</summary>
-internal sealed class PositionTally
+/// <summary>
+/// What the event stream said about one watched SKU and location: its deciding sync writes and the facts that
+/// end up moving the difference.
+/// </summary>
+/// <param name="index">The position's number within its intake.</param>
+internal sealed class PositionTally(int index)
 {
+    public int Index { get; } = index;
+
     public SyncWrite? LastWrite { get; private set; }
 
     public SyncWrite? FreshestRead { get; private set; }
@@ -25,6 +33,14 @@ internal sealed class PositionTally
         }
     }
 
+    /// <summary>
+    /// Whether a change of <paramref name="system"/> at <paramref name="at"/> still shows in that system's count:
+    /// the channel keeps what happened after the last write landed; the warehouse count the write copied already
+    /// held what happened before the read, so the warehouse side counts only what came after the read.
+    /// </summary>
+    public bool Counts(Instant at, VarianceSystem system) =>
+        LastWrite is not { } write || at > (system == VarianceSystem.Channel ? write.At : write.ReadAt);
+
     public EffectGroup Group(EffectKind kind, string reference)
     {
         if (!Groups.TryGetValue((kind, reference), out var group))
@@ -39,8 +55,8 @@ internal sealed class PositionTally
     private static bool Later(
         SyncWrite candidate,
         SyncWrite current,
-        Func<SyncWrite, NodaTime.Instant> first,
-        Func<SyncWrite, NodaTime.Instant> second)
+        Func<SyncWrite, Instant> first,
+        Func<SyncWrite, Instant> second)
     {
         var byFirst = first(candidate).CompareTo(first(current));
         if (byFirst != 0)

@@ -9,11 +9,12 @@ namespace Inventory.Core.Variance;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Events are read once, in any order, and never held: the classifier keeps per SKU and location the latest sync
-/// write and the net change each business fact (order line, return line, damage, adjustment, bundle sale) made in
-/// each system. Events at the same instant may come in any order without changing the report.
+/// Events may come in any order. Given a re-readable source, the classifier streams it (three reads) and keeps per
+/// SKU and location the deciding sync writes, plus a running sum per business fact (order line, return line,
+/// damage, adjustment, bundle sale) only while that fact still moves the difference; memory grows with the pairs,
+/// not with the events (docs/variance.md, "Memory and speed").
 /// </para>
-/// <para>An instance holds only its options; <see cref="Classify"/> may run on several threads at once.</para>
+/// <para>An instance holds only its options; <c>Classify</c> may run on several threads at once.</para>
 /// </remarks>
 public sealed class VarianceClassifier
 {
@@ -44,7 +45,10 @@ public sealed class VarianceClassifier
     /// <summary>Reconciles the two snapshots against the events of the window.</summary>
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
-    /// <param name="events">The events of the window, enumerated once.</param>
+    /// <param name="events">
+    /// The events of the window. A collection is read several times; any other sequence is enumerated once into a
+    /// list first, so pass a re-readable source to the other overload to keep memory independent of the events.
+    /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
@@ -58,13 +62,43 @@ public sealed class VarianceClassifier
         ArgumentNullException.ThrowIfNull(events);
 
         var counts = ReadCounts(channel, warehouse);
-        var intake = new EventIntake(_options.AsOf);
-        foreach (var item in events)
-        {
-            intake.Add(item);
-        }
+        var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
-        return BuildReport(counts, intake);
+        return BuildReport(counts, Intake(counts, () => held));
+    }
+
+    /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
+    /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
+    /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
+    /// <param name="openEvents">
+    /// Opens the events of the window; called up to four times, and each call must yield the same events.
+    /// </param>
+    /// <returns>The report, findings ordered by SKU then location.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
+    public VarianceReport Classify(
+        IEnumerable<ChannelSnapshotRow> channel,
+        IEnumerable<WarehouseSnapshotRow> warehouse,
+        Func<IEnumerable<VarianceEvent>> openEvents)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(openEvents);
+
+        var counts = ReadCounts(channel, warehouse);
+
+        return BuildReport(counts, Intake(counts, openEvents));
+    }
+
+    private EventIntake Intake(
+        SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Func<IEnumerable<VarianceEvent>> openEvents)
+    {
+        var beyond = counts
+            .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))
+            .Select(pair => pair.Key);
+
+        return EventIntake.Read(_options.AsOf, beyond, openEvents);
     }
 
     private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
