@@ -86,7 +86,7 @@ internal static class ReconcileCommand
                 var report = new VarianceClassifier(options).Classify(
                     ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
                     rows,
-                    eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+                    () => eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
 
                 return await WriteAsync(report, parse.GetValue(format) == "json", io).ConfigureAwait(false);
             }
@@ -105,9 +105,12 @@ internal static class ReconcileCommand
     {
         if (json)
         {
-            using var buffer = new MemoryStream();
-            ReconcileReportWriter.WriteJson(report, buffer);
-            await io.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+            using (var stream = new TextWriterStream(io.Output))
+            {
+                ReconcileReportWriter.WriteJson(report, stream);
+            }
+
+            await io.Output.WriteLineAsync().ConfigureAwait(false);
         }
         else
         {

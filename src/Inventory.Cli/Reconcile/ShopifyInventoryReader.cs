@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Inventory.Cli.Replay;
@@ -15,6 +16,8 @@ namespace Inventory.Cli.Reconcile;
 /// </summary>
 internal static class ShopifyInventoryReader
 {
+    private static readonly SearchValues<char> _lineBreaks = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     private static readonly string[] _available = ["Available (not editable)", "Available"];
 
     private static readonly HashSet<string> _fixedColumns = new(StringComparer.OrdinalIgnoreCase)
@@ -75,7 +78,7 @@ internal static class ShopifyInventoryReader
         int index)
     {
         var line = row.LineNumberFrom;
-        var cell = row[index].ToString().Trim();
+        var cell = row[index].Span.Trim();
         if (cell.Equals("not stocked", StringComparison.OrdinalIgnoreCase))
         {
             return;
@@ -83,7 +86,8 @@ internal static class ShopifyInventoryReader
 
         if (!long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units))
         {
-            throw new MalformedRowException(path, line, column, cell, "expected a whole number or 'not stocked'");
+            throw new MalformedRowException(
+                path, line, column, cell.ToString(), "expected a whole number or 'not stocked'");
         }
 
         if (!LocationId.TryCreate(locationText.Trim(), out var location))
@@ -96,7 +100,7 @@ internal static class ShopifyInventoryReader
 
     private static Sku Identity(SepReader.Row row, SepReaderHeader header, string path, int line)
     {
-        var sku = header.TryIndexOf("SKU", out var skuIndex) ? OneLine(row[skuIndex].ToString()) : string.Empty;
+        var sku = header.TryIndexOf("SKU", out var skuIndex) ? OneLine(row[skuIndex].Span) : string.Empty;
         if (sku.Length == 0)
         {
             var parts = new List<string>();
@@ -117,10 +121,15 @@ internal static class ShopifyInventoryReader
             : throw new MalformedRowException(path, line, "SKU", sku, "expected a SKU of 1 to 255 characters");
     }
 
-    private static string OneLine(string text)
+    private static string OneLine(ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAny(_lineBreaks) < 0)
+        {
+            return text.Trim().ToString();
+        }
+
         var builder = new StringBuilder(text.Length);
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in text.EnumerateLines())
         {
             var part = line.Trim();
             if (!part.IsEmpty)

@@ -26,14 +26,16 @@ internal static class WarehouseCsvReader
         }
 
         var rows = new List<WarehouseSnapshotRow>();
+        var locations = new Dictionary<string, LocationId>(StringComparer.Ordinal);
+        var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
         Instant? latest = null;
         foreach (var row in reader)
         {
             var cells = new RowCells(row, path, columns, index);
             rows.Add(new WarehouseSnapshotRow(
-                cells.Sku(), cells.Location(), cells.Count("on_hand"), cells.Count("allocated"),
+                cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
                 cells.Count("damaged"), cells.Count("quality_control")));
-            var asOf = cells.AsOf();
+            var asOf = cells.AsOf(instants);
             latest = asOf is { } at && (latest is null || at > latest) ? at : latest;
         }
 
@@ -52,9 +54,25 @@ internal static class WarehouseCsvReader
             ? sku
             : throw Bad("sku", "expected a SKU of 1 to 255 characters");
 
-        public LocationId Location() => LocationId.TryCreate(Text("location"), out var location)
-            ? location
-            : throw Bad("location", "expected a location name");
+        public LocationId Location(Dictionary<string, LocationId> seen)
+        {
+            var text = Cell("location");
+            var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var location = LocationId.TryCreate(text.ToString(), out var parsed)
+                ? parsed
+                : throw Bad("location", "expected a location name");
+            if (seen.Count < 1024)
+            {
+                seen.Add(location.Value, location);
+            }
+
+            return location;
+        }
 
         public long Count(string field)
         {
@@ -63,24 +81,38 @@ internal static class WarehouseCsvReader
                 return 0;
             }
 
-            var text = Text(field);
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units)
+            var cell = Cell(field);
+            return long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units)
                 ? units
                 : throw Bad(field, "expected a whole number");
         }
 
-        public Instant? AsOf()
+        /// <summary>Reads the as_of cell; a file repeats few instants, so each text is parsed once.</summary>
+        public Instant? AsOf(Dictionary<string, Instant> seen)
         {
-            if (index["as_of"] < 0 || Text("as_of").Length == 0)
+            if (index["as_of"] < 0 || Cell("as_of").IsEmpty)
             {
                 return null;
             }
 
+            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Cell("as_of"), out var known))
+            {
+                return known;
+            }
+
             var parsed = InstantPattern.ExtendedIso.Parse(Text("as_of"));
-            return parsed.Success ? parsed.Value : throw Bad("as_of", "expected an ISO-8601 UTC instant");
+            var at = parsed.Success ? parsed.Value : throw Bad("as_of", "expected an ISO-8601 UTC instant");
+            if (seen.Count < 1024)
+            {
+                seen.Add(Text("as_of"), at);
+            }
+
+            return at;
         }
 
-        private string Text(string field) => _row[index[field]].ToString().Trim();
+        private ReadOnlySpan<char> Cell(string field) => _row[index[field]].Span.Trim();
+
+        private string Text(string field) => Cell(field).ToString();
 
         private MalformedRowException Bad(string field, string problem) =>
             new(path, _row.LineNumberFrom, columns[field], index[field] < 0 ? string.Empty : Text(field), problem);

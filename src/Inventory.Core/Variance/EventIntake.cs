@@ -123,7 +123,11 @@ internal sealed class EventIntake
 
     private void CollectFacts(IEnumerable<VarianceEvent> events, HashSet<FactKey> shown)
     {
-        var bundles = new HashSet<(string Reference, LocationId Location)>();
+        var places = Positions.ToDictionary(pair => pair.Value.Index, pair => pair.Key.Location);
+        var bundles = shown
+            .Where(key => key.Kind == EffectKind.Bundle)
+            .Select(key => (key.Reference, places[key.Position]))
+            .ToHashSet();
         foreach (var item in Counted(events))
         {
             foreach (var change in Changes(item))
@@ -132,19 +136,13 @@ internal sealed class EventIntake
                     && shown.Contains(new FactKey(tally.Index, change.Kind, change.Reference)))
                 {
                     Keep(tally, item, change);
-                    if (change.Kind == EffectKind.Bundle)
-                    {
-                        bundles.Add((change.Reference, item.Location));
-                    }
                 }
             }
-        }
 
-        // Limitation: the bundle sides need one more read, since a bundle fact is known to be shown only once the
-        // pass above has seen all its events; the read is skipped when no bundle fact is shown.
-        if (bundles.Count > 0)
-        {
-            RecordBundles(events, bundles);
+            if (item is BundleSale sale && bundles.Count > 0)
+            {
+                RecordBundle(sale, bundles);
+            }
         }
     }
 
@@ -155,26 +153,22 @@ internal sealed class EventIntake
         group.MissingReason |= item is AdjustmentEvent { HasReason: false };
     }
 
-    private void RecordBundles(
-        IEnumerable<VarianceEvent> events,
-        HashSet<(string Reference, LocationId Location)> wanted)
+    /// <summary>Notes the earliest record of a bundle sale per system, for the bundle facts a report shows.</summary>
+    private void RecordBundle(BundleSale sale, HashSet<(string Reference, LocationId Location)> wanted)
     {
-        foreach (var sale in Counted(events).OfType<BundleSale>())
+        var key = (BundleReference(sale.OrderId, sale.Sku), sale.Location);
+        if (!wanted.Contains(key))
         {
-            var key = (BundleReference(sale.OrderId, sale.Sku), sale.Location);
-            if (!wanted.Contains(key))
-            {
-                continue;
-            }
-
-            if (!Bundles.TryGetValue(key, out var sides))
-            {
-                sides = new BundleSides();
-                Bundles.Add(key, sides);
-            }
-
-            sides.Record(sale.System, new Effect(0, sale.At, sale.Id));
+            return;
         }
+
+        if (!Bundles.TryGetValue(key, out var sides))
+        {
+            sides = new BundleSides();
+            Bundles.Add(key, sides);
+        }
+
+        sides.Record(sale.System, new Effect(0, sale.At, sale.Id));
     }
 
     private IEnumerable<VarianceEvent> Counted(IEnumerable<VarianceEvent> events) =>

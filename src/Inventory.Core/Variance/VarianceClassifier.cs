@@ -91,7 +91,7 @@ public sealed class VarianceClassifier
     }
 
     private EventIntake Intake(
-        SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
         Func<IEnumerable<VarianceEvent>> openEvents)
     {
         var beyond = counts
@@ -101,11 +101,12 @@ public sealed class VarianceClassifier
         return EventIntake.Read(_options.AsOf, beyond, openEvents);
     }
 
-    private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
+    private static Dictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
         IEnumerable<ChannelSnapshotRow> channel,
         IEnumerable<WarehouseSnapshotRow> warehouse)
     {
-        var counts = new SortedDictionary<PositionKey, (long? Channel, long? Warehouse)>();
+        var counts = new Dictionary<PositionKey, (long? Channel, long? Warehouse)>();
+        counts.EnsureCapacity(channel.TryGetNonEnumeratedCount(out var rows) ? rows : 0);
         foreach (var row in channel)
         {
             var key = new PositionKey(row.Sku, row.Location);
@@ -134,7 +135,7 @@ public sealed class VarianceClassifier
     }
 
     private VarianceReport BuildReport(
-        SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
         EventIntake intake)
     {
         var heroes = HeroSkus(intake);
@@ -164,6 +165,7 @@ public sealed class VarianceClassifier
         }
 
         var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
+        findings.Sort((x, y) => new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location)));
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);

@@ -147,7 +147,8 @@ public class StreamingEquivalencePropertyTests
                 id, system, fact, sku, location, (ReturnStage)(quantity % 3), quantity, At(minute)),
             < 55 => new DamageEvent(id, system, fact, sku, location, quantity, At(minute)),
             < 70 => new AdjustmentEvent(
-                id, system, fact, sku, location, per == 2 ? -quantity : quantity, per == 1 ? null : "count", At(minute)),
+                id, system, fact, sku, location, per == 2 ? -quantity : quantity, per == 1 ? null : "count",
+                At(minute)),
             < 99 => new BundleSale(id, system, fact, Kit, location, quantity, Components(per, sku), At(minute)),
             _ => new OrderEvent(id, system, fact, sku, location, 0, At(minute)),
         };

@@ -62,7 +62,10 @@ internal sealed class ReferenceRules(VarianceOptions options)
         return completed;
     }
 
-    private void Attribute(ReferenceGroup group, ReferenceTally tally, SortedDictionary<VarianceCause, ReferencePart> parts)
+    private void Attribute(
+        ReferenceGroup group,
+        ReferenceTally tally,
+        SortedDictionary<VarianceCause, ReferencePart> parts)
     {
         var channel = Counted(group.Channel, tally, VarianceSystem.Channel);
         var warehouse = Counted(group.Warehouse, tally, VarianceSystem.Warehouse);
@@ -107,8 +110,9 @@ internal sealed class ReferenceRules(VarianceOptions options)
 
     private static AttributionConfidence Grade(bool strong) => strong ? Strong : AttributionConfidence.Low;
 
-    private static (VarianceCause, AttributionConfidence) Matched(ReferenceGroup group) => group.Kind == EffectKind.Bundle
-        ? (VarianceCause.BundleMismodel, Strong)
+    private static (VarianceCause, AttributionConfidence) Matched(ReferenceGroup group) =>
+            group.Kind == EffectKind.Bundle
+            ? (VarianceCause.BundleMismodel, Strong)
         : (VarianceCause.Unexplained, AttributionConfidence.Low);
 
     private static (VarianceCause, AttributionConfidence) Adjustment(ReferenceGroup group, bool late)

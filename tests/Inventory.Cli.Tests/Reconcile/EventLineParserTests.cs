@@ -1,0 +1,94 @@
+using System.Text;
+using Inventory.Cli.Reconcile;
+using Inventory.Cli.Replay;
+using Inventory.Core.Variance;
+
+namespace Inventory.Cli.Tests.Reconcile;
+
+public class EventLineParserTests
+{
+    private const string Head = "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"o1\",";
+
+    public static TheoryData<string> Lines() =>
+    [
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"at\":\"2026-03-02T05:00:00.125Z\",\"quantity\":2,\"location\":\"Main\",\"sku\":\"A\",\"order_id\":\"o1\"," +
+            "\"system\":\"warehouse\",\"id\":\"e1\",\"type\":\"order\",\"note\":[1,{\"x\":2}]}",
+        Head + "\"sku\":\"A\\u00e9\",\"location\":\"M\\u0061in\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"sync_write\",\"id\":\"w1\",\"sku\":\"A\",\"location\":\"Main\",\"value\":-4," +
+            "\"read_at\":\"2026-03-02T04:59:59Z\",\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"return\",\"id\":\"r1\",\"system\":\"warehouse\",\"return_id\":\"R1\",\"sku\":\"A\"," +
+            "\"location\":\"Main\",\"stage\":\"restocked\",\"quantity\":1,\"at\":\"2026-02-28T23:59:59Z\"}",
+        "{\"type\":\"damage\",\"id\":\"d1\",\"system\":\"warehouse\",\"damage_id\":\"D1\",\"sku\":\"A\"," +
+            "\"location\":\"Main\",\"quantity\":1,\"at\":\"2024-02-29T00:00:00Z\"}",
+        "{\"type\":\"adjustment\",\"id\":\"a1\",\"system\":\"channel\",\"adjustment_id\":\"A1\",\"sku\":\"A\"," +
+            "\"location\":\"Main\",\"delta\":-3,\"reason\":\"\",\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"adjustment\",\"id\":\"a2\",\"system\":\"channel\",\"adjustment_id\":\"A2\",\"sku\":\"A\"," +
+            "\"location\":\"Main\",\"delta\":3,\"reason\":7,\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"bundle_sale\",\"id\":\"b1\",\"system\":\"channel\",\"order_id\":\"o9\",\"sku\":\"KIT\"," +
+            "\"location\":\"Main\",\"quantity\":2,\"components\":[{\"sku\":\"A\",\"quantity\":2,\"x\":true}," +
+            "{\"quantity\":1,\"sku\":\"B\"}],\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"bundle_sale\",\"id\":\"b2\",\"system\":\"warehouse\",\"order_id\":\"o9\",\"sku\":\"KIT\"," +
+            "\"location\":\"Main\",\"quantity\":2,\"components\":[],\"at\":\"2026-03-02T05:00:00Z\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"quantity\":5,\"at\":\"2026-03-02T05:00:00Z\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00+01:00\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-02-30T05:00:00Z\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"} {}",
+        Head + "\"sku\":\" A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2.5,\"at\":\"2026-03-02T05:00:00Z\"}",
+        "{\"type\":\"refund\",\"id\":\"x\"}",
+        "[1,2]",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void TryParse_AnyLine_AgreesWithTheExactReader(string line)
+    {
+        var expected = Outcome(() => EventJsonLinesReader.Parse(line, "f", 1));
+        using var file = new TempText(line + "\n");
+
+        var fast = new EventLineParser().TryParse(Encoding.UTF8.GetBytes(line));
+        var read = Outcome(() => EventJsonLinesReader.Read(file.Path).Single());
+
+        Assert.Equal(expected, fast is null ? expected : Render(fast));
+        Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public void TryParse_CommonOrderLine_TakesTheFastPath()
+    {
+        var line = Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}";
+
+        var fast = new EventLineParser().TryParse(Encoding.UTF8.GetBytes(line));
+
+        Assert.Equal(Render(EventJsonLinesReader.Parse(line, "f", 1)), Render(Assert.IsType<OrderEvent>(fast)));
+    }
+
+    [Fact]
+    public void Read_ByteOrderMarkAndEveryLineBreak_CountsLinesLikeATextReader()
+    {
+        var good = Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}";
+        using var file = new TempText("\uFEFF" + good + "\r\n \t\r" + good + "\r" + good + "\n\n{\"type\":\"x\"}\r\n");
+
+        var error = Assert.Throws<MalformedRowException>(() => EventJsonLinesReader.Read(file.Path).ToList());
+
+        Assert.Equal((6, "type"), (error.Line, error.Column));
+        Assert.Equal(3, EventJsonLinesReader.Read(file.Path).Take(3).Count());
+    }
+
+    private static string Outcome(Func<VarianceEvent> read)
+    {
+        try
+        {
+            return Render(read());
+        }
+        catch (MalformedRowException ex)
+        {
+            return $"refused: line {ex.Line}, column {ex.Column}, value {ex.Value}";
+        }
+    }
+
+    private static string Render(VarianceEvent item) => item is BundleSale sale
+        ? sale with { Components = [] } + string.Join(";", sale.Components)
+        : item.ToString();
+}
