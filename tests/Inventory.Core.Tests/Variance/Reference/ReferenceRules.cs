@@ -111,9 +111,9 @@ internal sealed class ReferenceRules(VarianceOptions options)
     private static AttributionConfidence Grade(bool strong) => strong ? Strong : AttributionConfidence.Low;
 
     private static (VarianceCause, AttributionConfidence) Matched(ReferenceGroup group) =>
-            group.Kind == EffectKind.Bundle
+        group.Kind == EffectKind.Bundle
             ? (VarianceCause.BundleMismodel, Strong)
-        : (VarianceCause.Unexplained, AttributionConfidence.Low);
+            : (VarianceCause.Unexplained, AttributionConfidence.Low);
 
     private static (VarianceCause, AttributionConfidence) Adjustment(ReferenceGroup group, bool late)
     {
