@@ -83,10 +83,11 @@ internal static class ReconcileCommand
                         ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
                 };
                 var eventPath = parse.GetValue(events);
-                var report = new VarianceClassifier(options).Classify(
-                    ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
-                    rows,
-                    () => eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+                var classifier = new VarianceClassifier(options);
+                var channelRows = ShopifyInventoryReader.Read(parse.GetRequiredValue(channel));
+                var report = eventPath is null
+                    ? classifier.Classify(channelRows, rows, [])
+                    : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));
 
                 return await WriteAsync(report, parse.GetValue(format) == "json", io).ConfigureAwait(false);
             }

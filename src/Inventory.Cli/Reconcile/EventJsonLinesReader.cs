@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Inventory.Cli.Replay;
 using Inventory.Core.Stock;
@@ -15,15 +17,28 @@ namespace Inventory.Cli.Reconcile;
 /// </summary>
 internal static class EventJsonLinesReader
 {
-    private const int FirstBufferSize = 1 << 20;
+    private const int ChunkSize = 1 << 20;
 
-    public static IEnumerable<VarianceEvent> Read(string path)
+    /// <summary>Chunks parsed ahead of the reader: enough to keep a second core busy, yet few.</summary>
+    private const int ChunksAhead = 3;
+
+    /// <summary>Reads the log at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="syncWritesOnly">
+    /// True to yield only the sync writes, passing over other lines unread and lines that cannot be read at all.
+    /// </param>
+    /// <remarks>
+    /// The file is cut into chunks of whole lines that worker threads parse while the caller consumes earlier
+    /// ones, in order; a line the fast path refuses is read again on the caller's thread, so its error carries
+    /// the right line number and earlier events have all been yielded first.
+    /// </remarks>
+    public static IEnumerable<VarianceEvent> Read(string path, bool syncWritesOnly = false)
     {
         using var stream = new FileStream(
             path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         if (StartsWithWideByteOrderMark(stream))
         {
-            foreach (var item in ReadAsText(path))
+            foreach (var item in ReadAsText(path).Where(e => !syncWritesOnly || e is SyncWrite))
             {
                 yield return item;
             }
@@ -31,46 +46,151 @@ internal static class EventJsonLinesReader
             yield break;
         }
 
-        var parser = new EventLineParser();
-        var buffer = new byte[FirstBufferSize];
-        var (start, end, number, atEnd) = (0, 0, 0, false);
-        while (true)
+        var pending = new Queue<Task<ParsedChunk>>();
+        var number = 0;
+        foreach (var (data, length) in Chunks(stream))
         {
-            var length = LineLength(buffer.AsSpan(start, end - start), atEnd, out var breakLength);
-            if (length < 0)
+            pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly)));
+            while (pending.Count >= ChunksAhead)
             {
-                if (atEnd)
+                var chunk = pending.Dequeue().GetAwaiter().GetResult();
+                foreach (var item in Resolve(chunk, path, number))
                 {
-                    yield break;
+                    yield return item;
                 }
 
-                (buffer, start, end) = Refill(stream, buffer, start, end);
-                atEnd = end == 0 || stream.Position == stream.Length;
-                continue;
+                number += chunk.Lines;
             }
+        }
 
-            number++;
-            var item = ParseLine(parser, buffer.AsSpan(start, length), path, number);
-            start += length + breakLength;
-            if (item is not null)
+        while (pending.Count > 0)
+        {
+            var chunk = pending.Dequeue().GetAwaiter().GetResult();
+            foreach (var item in Resolve(chunk, path, number))
             {
                 yield return item;
             }
+
+            number += chunk.Lines;
         }
     }
 
     /// <summary>
-    /// The length of the next line, or -1 when the buffer holds no whole line yet; at the end of the file the rest
-    /// is the last line. A carriage return that ends the buffer waits for the next read, which may hold its line
-    /// feed.
+    /// Cuts the file into chunks that end after a line break (never between a carriage return and its line feed);
+    /// the last chunk may end without one. Each array is rented and handed over to the chunk's parser.
     /// </summary>
-    private static int LineLength(ReadOnlySpan<byte> data, bool atEnd, out int breakLength)
+    private static IEnumerable<(byte[] Data, int Length)> Chunks(Stream stream)
     {
-        breakLength = 0;
-        var at = data.IndexOfAny((byte)'\n', (byte)'\r');
-        if (at < 0 || (at == data.Length - 1 && data[at] == '\r' && !atEnd))
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var (filled, first) = (0, true);
+        while (true)
         {
-            return atEnd && !data.IsEmpty ? data.Length : -1;
+            if (filled == buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = stream.Read(buffer.AsSpan(filled));
+            filled += read;
+            if (first && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+            {
+                buffer.AsSpan(3, filled - 3).CopyTo(buffer);
+                filled -= 3;
+            }
+
+            first = false;
+            if (read == 0)
+            {
+                yield return (buffer, filled);
+                yield break;
+            }
+
+            var cut = Cut(buffer.AsSpan(0, filled));
+            if (cut > 0)
+            {
+                var rest = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize, filled - cut));
+                buffer.AsSpan(cut, filled - cut).CopyTo(rest);
+                yield return (buffer, cut);
+                (buffer, filled) = (rest, filled - cut);
+            }
+        }
+    }
+
+    /// <summary>Where a chunk may end: after the last line break that is not the buffer's last byte.</summary>
+    private static int Cut(ReadOnlySpan<byte> data)
+    {
+        var at = data.Length > 1 ? data[..^1].LastIndexOfAny((byte)'\n', (byte)'\r') : -1;
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        return data[at] == '\r' && data[at + 1] == '\n' ? at + 2 : at + 1;
+    }
+
+    private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly)
+    {
+        var parser = new EventLineParser();
+        var entries = new List<ParsedLine>();
+        var (start, line) = (0, 0);
+        while (start < length)
+        {
+            var lineLength = LineLength(data.AsSpan(start, length - start), out var breakLength);
+            var text = data.AsSpan(start, lineLength);
+            line++;
+            start += lineLength + breakLength;
+            if (syncWritesOnly)
+            {
+                if (SyncWriteLine(parser, text, string.Empty, line) is { } write)
+                {
+                    entries.Add(new ParsedLine(line, write, null));
+                }
+
+                continue;
+            }
+
+            var content = text.Trim(" \t\v\f"u8);
+            if (content.IsEmpty)
+            {
+                continue;
+            }
+
+            entries.Add(content[0] == (byte)'{' && parser.TryParse(content) is { } fast
+                ? new ParsedLine(line, fast, null)
+                : new ParsedLine(line, null, Encoding.UTF8.GetString(text)));
+        }
+
+        ArrayPool<byte>.Shared.Return(data);
+
+        return new ParsedChunk(entries, line);
+    }
+
+    private static IEnumerable<VarianceEvent> Resolve(ParsedChunk chunk, string path, int linesBefore)
+    {
+        foreach (var entry in chunk.Entries)
+        {
+            if (entry.Event is { } known)
+            {
+                yield return known;
+            }
+            else if (!string.IsNullOrWhiteSpace(entry.Text))
+            {
+                yield return Parse(entry.Text, path, linesBefore + entry.Line);
+            }
+        }
+    }
+
+    /// <summary>The length of the next line in a chunk of whole lines; the rest when no break follows.</summary>
+    private static int LineLength(ReadOnlySpan<byte> data, out int breakLength)
+    {
+        var at = data.IndexOfAny((byte)'\n', (byte)'\r');
+        if (at < 0)
+        {
+            breakLength = 0;
+            return data.Length;
         }
 
         breakLength = data[at] == '\r' && at + 1 < data.Length && data[at + 1] == '\n' ? 2 : 1;
@@ -78,19 +198,22 @@ internal static class EventJsonLinesReader
         return at;
     }
 
-    private static (byte[] Buffer, int Start, int End) Refill(Stream stream, byte[] buffer, int start, int end)
+    /// <summary>A sync write, or null for any other line; a line naming another type first is not read on.</summary>
+    private static SyncWrite? SyncWriteLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
     {
-        var kept = end - start;
-        var target = kept > buffer.Length / 2 ? new byte[buffer.Length * 2] : buffer;
-        buffer.AsSpan(start, kept).CopyTo(target);
-        var read = stream.ReadAtLeast(target.AsSpan(kept), target.Length - kept, throwOnEndOfStream: false);
-        if (stream.Position == read && read >= 3 && target.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8))
         {
-            target.AsSpan(3, read - 3).CopyTo(target);
-            read -= 3;
+            return null;
         }
 
-        return (target, 0, kept + read);
+        try
+        {
+            return ParseLine(parser, line, path, number) as SyncWrite;
+        }
+        catch (MalformedRowException)
+        {
+            return null;
+        }
     }
 
     private static VarianceEvent? ParseLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
@@ -263,4 +386,10 @@ internal static class EventJsonLinesReader
                 ? value.GetRawText()
                 : "(missing)";
     }
+
+    /// <summary>A chunk's lines read on a worker: events, or the text of lines left to the exact reader.</summary>
+    private readonly record struct ParsedChunk(List<ParsedLine> Entries, int Lines);
+
+    /// <summary>One line of a chunk, numbered from 1 within it.</summary>
+    private readonly record struct ParsedLine(int Line, VarianceEvent? Event, string? Text);
 }

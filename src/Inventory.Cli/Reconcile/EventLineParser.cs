@@ -40,6 +40,27 @@ internal sealed class EventLineParser
         Delta, Reason, Stage, Components, Count,
     }
 
+    /// <summary>
+    /// Whether the line's first field is an unescaped <c>type</c> naming a type other than <paramref name="type"/>;
+    /// false when that cannot be told from the first field alone.
+    /// </summary>
+    public static bool NamesAnotherTypeFirst(ReadOnlySpan<byte> line, ReadOnlySpan<byte> type)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, _options);
+
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && !reader.ValueIsEscaped && reader.ValueTextEquals("type"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                && !reader.ValueSpan.SequenceEqual(type);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public VarianceEvent? TryParse(ReadOnlySpan<byte> line)
     {
         try

@@ -32,23 +32,25 @@ internal sealed class EventIntake
     /// <summary>Which systems recorded each bundle sale that a shown bundle fact refers to.</summary>
     public Dictionary<(string Reference, LocationId Location), BundleSides> Bundles { get; } = [];
 
-    /// <summary>Reads the events of <paramref name="open"/>, which must yield the same events on every call.</summary>
+    /// <summary>
+    /// Reads the events of <paramref name="open"/>, which must yield the same events on every call; its argument
+    /// says whether sync writes alone are wanted (see <see cref="IVarianceEventLog.Open"/>).
+    /// </summary>
     public static EventIntake Read(
         Instant asOf,
         IEnumerable<PositionKey> watched,
-        Func<IEnumerable<VarianceEvent>> open)
+        Func<bool, IEnumerable<VarianceEvent>> open)
     {
         var intake = new EventIntake(asOf, watched);
-        intake.ReadWrites(open());
-        if (intake.Positions.Count == 0)
+        if (intake.Positions.Count > 0)
         {
-            return intake;
+            intake.ReadWrites(open(true));
         }
 
-        var shown = intake.SumFacts(open());
+        var shown = intake.SumFacts(open(false));
         if (shown.Count > 0)
         {
-            intake.CollectFacts(open(), shown);
+            intake.CollectFacts(open(false), shown);
         }
 
         return intake;
@@ -57,29 +59,52 @@ internal sealed class EventIntake
     /// <summary>Builds the key that ties the two systems' records of one bundle line together.</summary>
     public static string BundleReference(string orderId, Sku parent) => orderId + "\u001f" + parent.Value;
 
+    /// <summary>
+    /// Keeps the deciding writes. An invalid write is passed over here: the full read that follows validates
+    /// every event in order and reports the first bad one, as a single read would.
+    /// </summary>
     private void ReadWrites(IEnumerable<VarianceEvent> events)
     {
         foreach (var item in events)
         {
-            ArgumentNullException.ThrowIfNull(item);
-            item.Validate();
-            if (item.At > _asOf)
+            if (item is SyncWrite write && write.At <= _asOf && IsValid(write)
+                && Positions.TryGetValue(new(write.Sku, write.Location), out var tally))
             {
-                continue;
+                tally.Add(write);
             }
+        }
+    }
 
-            switch (item)
-            {
-                case SyncWrite write when Positions.TryGetValue(new(write.Sku, write.Location), out var tally):
-                    tally.Add(write);
-                    break;
-                case OrderEvent { System: VarianceSystem.Channel } order:
-                    CountSold(order.Sku, order.Quantity);
-                    break;
-                case BundleSale sale:
-                    CountBundle(sale);
-                    break;
-            }
+    private static bool IsValid(SyncWrite write)
+    {
+        try
+        {
+            write.Validate();
+            return true;
+        }
+        catch (VarianceInputException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Validates every event in order and counts the units the channel sold.</summary>
+    private void Check(VarianceEvent item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.Validate();
+        if (item.At > _asOf)
+        {
+            return;
+        }
+
+        if (item is OrderEvent { System: VarianceSystem.Channel } order)
+        {
+            CountSold(order.Sku, order.Quantity);
+        }
+        else if (item is BundleSale sale)
+        {
+            CountBundle(sale);
         }
     }
 
@@ -99,8 +124,14 @@ internal sealed class EventIntake
     private HashSet<FactKey> SumFacts(IEnumerable<VarianceEvent> events)
     {
         var open = new Dictionary<FactKey, long>();
-        foreach (var item in Counted(events))
+        foreach (var item in events)
         {
+            Check(item);
+            if (item.At > _asOf || Positions.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var change in Changes(item))
             {
                 if (Positions.TryGetValue(new(change.Sku, item.Location), out var tally)

@@ -9,13 +9,18 @@ namespace Inventory.Core.Variance;
 /// <param name="index">The position's number within its intake.</param>
 internal sealed class PositionTally(int index)
 {
+    private static readonly Dictionary<(EffectKind Kind, string Reference), EffectGroup> _none = [];
+
+    private Dictionary<(EffectKind Kind, string Reference), EffectGroup>? _groups;
+
     public int Index { get; } = index;
 
     public SyncWrite? LastWrite { get; private set; }
 
     public SyncWrite? FreshestRead { get; private set; }
 
-    public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups { get; } = [];
+    /// <summary>Gets the facts kept for the report; shared and empty until the first is added.</summary>
+    public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups => _groups ?? _none;
 
     /// <summary>
     /// Keeps the write that landed last and the one that read latest; ties break on id, so order never matters.
@@ -43,10 +48,11 @@ internal sealed class PositionTally(int index)
 
     public EffectGroup Group(EffectKind kind, string reference)
     {
-        if (!Groups.TryGetValue((kind, reference), out var group))
+        _groups ??= [];
+        if (!_groups.TryGetValue((kind, reference), out var group))
         {
             group = new EffectGroup(kind);
-            Groups.Add((kind, reference), group);
+            _groups.Add((kind, reference), group);
         }
 
         return group;

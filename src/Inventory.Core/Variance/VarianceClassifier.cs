@@ -64,14 +64,14 @@ public sealed class VarianceClassifier
         var counts = ReadCounts(channel, warehouse);
         var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
-        return BuildReport(counts, Intake(counts, () => held));
+        return BuildReport(counts, Intake(counts, _ => held));
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
     /// <param name="openEvents">
-    /// Opens the events of the window; called up to four times, and each call must yield the same events.
+    /// Opens the events of the window; called up to three times, and each call must yield the same events.
     /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
@@ -87,12 +87,33 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
 
-        return BuildReport(counts, Intake(counts, openEvents));
+        return BuildReport(counts, Intake(counts, _ => openEvents()));
+    }
+
+    /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
+    /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
+    /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
+    /// <param name="events">The events of the window; opened up to three times, once for sync writes only.</param>
+    /// <returns>The report, findings ordered by SKU then location.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
+    public VarianceReport Classify(
+        IEnumerable<ChannelSnapshotRow> channel,
+        IEnumerable<WarehouseSnapshotRow> warehouse,
+        IVarianceEventLog events)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(events);
+
+        var counts = ReadCounts(channel, warehouse);
+
+        return BuildReport(counts, Intake(counts, events.Open));
     }
 
     private EventIntake Intake(
         Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
-        Func<IEnumerable<VarianceEvent>> openEvents)
+        Func<bool, IEnumerable<VarianceEvent>> openEvents)
     {
         var beyond = counts
             .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))

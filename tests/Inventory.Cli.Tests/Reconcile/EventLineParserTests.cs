@@ -76,6 +76,22 @@ public class EventLineParserTests
         Assert.Equal(3, EventJsonLinesReader.Read(file.Path).Take(3).Count());
     }
 
+    [Fact]
+    public void Read_SyncWritesOnly_YieldsTheWritesAndPassesOverUnreadableLines()
+    {
+        var write = "{\"type\":\"sync_write\",\"id\":\"w1\",\"sku\":\"A\",\"location\":\"Main\",\"value\":4," +
+            "\"read_at\":\"2026-03-02T04:59:59Z\",\"at\":\"2026-03-02T05:00:00Z\"}";
+        var order = Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}";
+        var late = "{\"id\":\"w2\",\"type\":\"sync_write\",\"sku\":\"A\",\"location\":\"Main\",\"value\":5," +
+            "\"read_at\":\"2026-03-02T05:00:00Z\",\"at\":\"2026-03-02T05:01:00Z\"}";
+        using var file = new TempText(string.Join("\n", order, "{broken", write, "{\"type\":\"x\"}", late));
+
+        var writes = EventJsonLinesReader.Read(file.Path, syncWritesOnly: true).ToList();
+
+        Assert.Equal(["w1", "w2"], writes.Select(w => Assert.IsType<SyncWrite>(w).Id));
+        Assert.Throws<MalformedRowException>(() => EventJsonLinesReader.Read(file.Path).ToList());
+    }
+
     private static string Outcome(Func<VarianceEvent> read)
     {
         try

@@ -32,6 +32,12 @@ public class StreamingEquivalencePropertyTests
         Prop.ForAll(Arb.From(Logs()), log =>
             Require(Outcome(() => Reference(log)), Outcome(() => Streamed(log, oneShot: true))));
 
+    [Property(MaxTest = 150)]
+    public Property EventLogLeavingOutAllButWrites_Meets_ReferenceModel() =>
+        Prop.ForAll(Arb.From(Logs()), log =>
+            Require(Outcome(() => Reference(log)), Outcome(() => new VarianceClassifier(Options(log.Tolerance))
+                .Classify(log.Channel, log.Warehouse, new FilteringLog(log.Events)))));
+
     [Fact]
     public void Logs_ReachEveryCause_AndEveryConfidence()
     {
@@ -159,6 +165,13 @@ public class StreamingEquivalencePropertyTests
         2 => [new(A, 1), new(B, 2)],
         _ => [new(sku == Kit ? A : sku, per)],
     };
+
+    /// <summary>A log that takes the hint: asked for sync writes, it yields nothing else.</summary>
+    private sealed class FilteringLog(List<VarianceEvent> events) : IVarianceEventLog
+    {
+        public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) =>
+            syncWritesOnly ? events.OfType<SyncWrite>() : events;
+    }
 
     /// <summary>One generated reconciliation.</summary>
     public sealed record Log(
