@@ -71,8 +71,9 @@ internal static class ReconcileCommand
             var io = parse.InvocationConfiguration;
             try
             {
-                var (rows, latest) = WarehouseCsvReader.Read(
-                    parse.GetRequiredValue(warehouse), WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
+                var warehousePath = parse.GetRequiredValue(warehouse);
+                var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
+                var latest = WarehouseCsvReader.LatestAsOf(warehousePath, columns);
                 var options = new VarianceOptions
                 {
                     AsOf = ResolveAsOf(parse.GetValue(asOf), latest),
@@ -84,7 +85,8 @@ internal static class ReconcileCommand
                 };
                 var eventPath = parse.GetValue(events);
                 var classifier = new VarianceClassifier(options);
-                var channelRows = ShopifyInventoryReader.Read(parse.GetRequiredValue(channel));
+                var channelRows = ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel));
+                var rows = WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row);
                 var report = eventPath is null
                     ? classifier.Classify(channelRows, rows, [])
                     : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));

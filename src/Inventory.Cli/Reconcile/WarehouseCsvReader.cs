@@ -13,6 +13,24 @@ internal static class WarehouseCsvReader
 {
     public static (List<WarehouseSnapshotRow> Rows, Instant? LatestAsOf) Read(string path, WarehouseColumns columns)
     {
+        var rows = new List<WarehouseSnapshotRow>();
+        Instant? latest = null;
+        foreach (var (row, asOf) in Rows(path, columns))
+        {
+            rows.Add(row);
+            latest = Later(latest, asOf);
+        }
+
+        return (rows, latest);
+    }
+
+    /// <summary>Reads every row, checking it, and returns only the latest as_of; nothing is held.</summary>
+    public static Instant? LatestAsOf(string path, WarehouseColumns columns) =>
+        Rows(path, columns).Aggregate((Instant?)null, (latest, row) => Later(latest, row.AsOf));
+
+    /// <summary>Reads the rows lazily with each row's as_of, so a large file is never held as a list.</summary>
+    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf)> Rows(string path, WarehouseColumns columns)
+    {
         using var reader = Sep.New(',')
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
             .FromFile(path);
@@ -25,22 +43,28 @@ internal static class WarehouseCsvReader
                 path, 1, columns[required], string.Join(",", header.ColNames), "the header lacks this column");
         }
 
-        var rows = new List<WarehouseSnapshotRow>();
         var locations = new Dictionary<string, LocationId>(StringComparer.Ordinal);
         var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
-        Instant? latest = null;
-        foreach (var row in reader)
+        while (reader.MoveNext())
         {
-            var cells = new RowCells(row, path, columns, index);
-            rows.Add(new WarehouseSnapshotRow(
-                cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
-                cells.Count("damaged"), cells.Count("quality_control")));
-            var asOf = cells.AsOf(instants);
-            latest = asOf is { } at && (latest is null || at > latest) ? at : latest;
+            yield return ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
         }
-
-        return (rows, latest);
     }
+
+    private static (WarehouseSnapshotRow Row, Instant? AsOf) ReadRow(
+        RowCells cells,
+        Dictionary<string, LocationId> locations,
+        Dictionary<string, Instant> instants)
+    {
+        var row = new WarehouseSnapshotRow(
+            cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
+            cells.Count("damaged"), cells.Count("quality_control"));
+
+        return (row, cells.AsOf(instants));
+    }
+
+    private static Instant? Later(Instant? latest, Instant? asOf) =>
+        asOf is { } at && (latest is null || at > latest) ? at : latest;
 
     private readonly ref struct RowCells(
         SepReader.Row row,
