@@ -11,16 +11,16 @@ public class EventLineParserTests
 
     public static TheoryData<string> Lines() =>
     [
-        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}",
+        Head + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:07:31Z\"}",
         "{\"at\":\"2026-03-02T05:00:00.125Z\",\"quantity\":2,\"location\":\"Main\",\"sku\":\"A\",\"order_id\":\"o1\"," +
             "\"system\":\"warehouse\",\"id\":\"e1\",\"type\":\"order\",\"note\":[1,{\"x\":2}]}",
         Head + "\"sku\":\"A\\u00e9\",\"location\":\"M\\u0061in\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}",
         "{\"type\":\"sync_write\",\"id\":\"w1\",\"sku\":\"A\",\"location\":\"Main\",\"value\":-4," +
-            "\"read_at\":\"2026-03-02T04:59:59Z\",\"at\":\"2026-03-02T05:00:00Z\"}",
+            "\"read_at\":\"2026-03-02T04:58:17Z\",\"at\":\"2026-03-02T05:01:02Z\"}",
         "{\"type\":\"return\",\"id\":\"r1\",\"system\":\"warehouse\",\"return_id\":\"R1\",\"sku\":\"A\"," +
-            "\"location\":\"Main\",\"stage\":\"restocked\",\"quantity\":1,\"at\":\"2026-02-28T23:59:59Z\"}",
+            "\"location\":\"Main\",\"stage\":\"restocked\",\"quantity\":1,\"at\":\"2026-02-28T23:41:09Z\"}",
         "{\"type\":\"damage\",\"id\":\"d1\",\"system\":\"warehouse\",\"damage_id\":\"D1\",\"sku\":\"A\"," +
-            "\"location\":\"Main\",\"quantity\":1,\"at\":\"2024-02-29T00:00:00Z\"}",
+            "\"location\":\"Main\",\"quantity\":1,\"at\":\"2024-02-29T00:12:45Z\"}",
         "{\"type\":\"adjustment\",\"id\":\"a1\",\"system\":\"channel\",\"adjustment_id\":\"A1\",\"sku\":\"A\"," +
             "\"location\":\"Main\",\"delta\":-3,\"reason\":\"\",\"at\":\"2026-03-02T05:00:00Z\"}",
         "{\"type\":\"adjustment\",\"id\":\"a2\",\"system\":\"channel\",\"adjustment_id\":\"A2\",\"sku\":\"A\"," +
