@@ -77,6 +77,28 @@ public class EventLineParserTests
     }
 
     [Fact]
+    public void Read_LogOfSeveralChunks_KeepsOrderAndLineNumbersAcrossChunks()
+    {
+        var lines = Enumerable.Range(1, 30_000).Select(i =>
+            Head.Replace("\"e1\"", $"\"e{i}\"", StringComparison.Ordinal)
+            + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:07:31Z\"}");
+        using var file = new TempText(string.Join("\r\n", lines) + "\r\n{\"type\":\"x\"}\r\n");
+        var read = new List<string>();
+
+        var error = Assert.Throws<MalformedRowException>(() =>
+        {
+            foreach (var item in EventJsonLinesReader.Read(file.Path))
+            {
+                read.Add(item.Id);
+            }
+        });
+
+        Assert.True(new FileInfo(file.Path).Length > 3 << 20);
+        Assert.Equal(Enumerable.Range(1, 30_000).Select(i => $"e{i}"), read);
+        Assert.Equal((30_001, "type"), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void Read_SyncWritesOnly_YieldsTheWritesAndPassesOverUnreadableLines()
     {
         var write = "{\"type\":\"sync_write\",\"id\":\"w1\",\"sku\":\"A\",\"location\":\"Main\",\"value\":4," +
