@@ -79,9 +79,10 @@ public class EventLineParserTests
     [Fact]
     public void Read_LogOfSeveralChunks_KeepsOrderAndLineNumbersAcrossChunks()
     {
-        var lines = Enumerable.Range(1, 30_000).Select(i =>
+        // Lines of 254 bytes plus CR LF: 4,096 to a mebibyte, so reads of a mebibyte end between a line's CR and LF.
+        var lines = Enumerable.Range(1, 30_000).Select(i => Padded(
             Head.Replace("\"e1\"", $"\"e{i}\"", StringComparison.Ordinal)
-            + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:07:31Z\"}");
+            + "\"sku\":\"A\",\"location\":\"Main\",\"quantity\":2,\"at\":\"2026-03-02T05:07:31Z\",", 254));
         using var file = new TempText(string.Join("\r\n", lines) + "\r\n{\"type\":\"x\"}\r\n");
         var read = new List<string>();
 
@@ -93,10 +94,13 @@ public class EventLineParserTests
             }
         });
 
-        Assert.True(new FileInfo(file.Path).Length > 3 << 20);
+        Assert.Equal((30_000 * 256) + 14, new FileInfo(file.Path).Length);
         Assert.Equal(Enumerable.Range(1, 30_000).Select(i => $"e{i}"), read);
         Assert.Equal((30_001, "type"), (error.Line, error.Column));
     }
+
+    private static string Padded(string open, int length) =>
+        open + "\"pad\":\"" + new string('x', length - open.Length - 9) + "\"}";
 
     [Fact]
     public void Read_SyncWritesOnly_YieldsTheWritesAndPassesOverUnreadableLines()
