@@ -83,8 +83,9 @@ internal static class ReconcileCommand
             var io = parse.InvocationConfiguration;
             try
             {
-                var (rows, latest) = WarehouseCsvReader.Read(
-                    parse.GetRequiredValue(warehouse), WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
+                var warehousePath = parse.GetRequiredValue(warehouse);
+                var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
+                var latest = WarehouseCsvReader.LatestAsOf(warehousePath, columns);
                 var options = new VarianceOptions
                 {
                     AsOf = ResolveAsOf(parse.GetValue(asOf), latest),
@@ -98,10 +99,12 @@ internal static class ReconcileCommand
                 heroes.Apply(parse, options);
                 previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
-                var report = new VarianceClassifier(options).Classify(
-                    ShopifyInventoryReader.Read(parse.GetRequiredValue(channel)),
-                    rows,
-                    eventPath is null ? [] : EventJsonLinesReader.Read(eventPath));
+                var classifier = new VarianceClassifier(options);
+                var channelRows = ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel));
+                var rows = WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row);
+                var report = eventPath is null
+                    ? classifier.Classify(channelRows, rows, [])
+                    : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));
 
                 report = trends.Apply(parse, report, options.BusinessZone);
 
@@ -122,9 +125,12 @@ internal static class ReconcileCommand
     {
         if (json)
         {
-            using var buffer = new MemoryStream();
-            ReconcileReportWriter.WriteJson(report, buffer);
-            await io.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+            using (var stream = new TextWriterStream(io.Output))
+            {
+                ReconcileReportWriter.WriteJson(report, stream);
+            }
+
+            await io.Output.WriteLineAsync().ConfigureAwait(false);
         }
         else
         {

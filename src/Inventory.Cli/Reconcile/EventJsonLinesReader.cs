@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Inventory.Cli.Replay;
 using Inventory.Core.Stock;
@@ -9,11 +11,242 @@ namespace Inventory.Cli.Reconcile;
 
 /// <summary>
 /// Reads the event log, one JSON object per line (schema in docs/variance.md), yielding each event as it is read
-/// so that the log is never held in memory. Blank lines are skipped.
+/// so that the log is never held in memory. Blank lines are skipped; lines end at a line feed, a carriage return,
+/// or both. Well-formed lines take the fast path of <see cref="EventLineParser"/>; any other line is read again
+/// as text here, which names the file, line and field of the problem.
 /// </summary>
 internal static class EventJsonLinesReader
 {
-    public static IEnumerable<VarianceEvent> Read(string path)
+    private const int ChunkSize = 1 << 20;
+
+    /// <summary>Chunks parsed ahead of the reader: enough to keep a second core busy, yet few.</summary>
+    private const int ChunksAhead = 3;
+
+    /// <summary>Reads the log at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="syncWritesOnly">
+    /// True to yield only the sync writes, passing over other lines unread and lines that cannot be read at all.
+    /// </param>
+    /// <remarks>
+    /// The file is cut into chunks of whole lines that worker threads parse while the caller consumes earlier
+    /// ones, in order; a line the fast path refuses is read again on the caller's thread, so its error carries
+    /// the right line number and earlier events have all been yielded first.
+    /// </remarks>
+    public static IEnumerable<VarianceEvent> Read(string path, bool syncWritesOnly = false)
+    {
+        using var stream = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (StartsWithWideByteOrderMark(stream))
+        {
+            foreach (var item in ReadAsText(path).Where(e => !syncWritesOnly || e is SyncWrite))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        var pending = new Queue<Task<ParsedChunk>>();
+        var number = 0;
+        foreach (var (data, length) in Chunks(stream))
+        {
+            pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly)));
+            while (pending.Count >= ChunksAhead)
+            {
+                var chunk = pending.Dequeue().GetAwaiter().GetResult();
+                foreach (var item in Resolve(chunk, path, number))
+                {
+                    yield return item;
+                }
+
+                number += chunk.Lines;
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var chunk = pending.Dequeue().GetAwaiter().GetResult();
+            foreach (var item in Resolve(chunk, path, number))
+            {
+                yield return item;
+            }
+
+            number += chunk.Lines;
+        }
+    }
+
+    /// <summary>
+    /// Cuts the file into chunks that end after a line break (never between a carriage return and its line feed);
+    /// the last chunk may end without one. Each array is rented and handed over to the chunk's parser.
+    /// </summary>
+    private static IEnumerable<(byte[] Data, int Length)> Chunks(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var (filled, first) = (0, true);
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = stream.Read(buffer.AsSpan(filled));
+            filled += read;
+            if (first && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+            {
+                buffer.AsSpan(3, filled - 3).CopyTo(buffer);
+                filled -= 3;
+            }
+
+            first = false;
+            if (read == 0)
+            {
+                yield return (buffer, filled);
+                yield break;
+            }
+
+            var cut = Cut(buffer.AsSpan(0, filled));
+            if (cut > 0)
+            {
+                var rest = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize, filled - cut));
+                buffer.AsSpan(cut, filled - cut).CopyTo(rest);
+                yield return (buffer, cut);
+                (buffer, filled) = (rest, filled - cut);
+            }
+        }
+    }
+
+    /// <summary>Where a chunk may end: after the last line break that is not the buffer's last byte.</summary>
+    private static int Cut(ReadOnlySpan<byte> data)
+    {
+        var at = data.Length > 1 ? data[..^1].LastIndexOfAny((byte)'\n', (byte)'\r') : -1;
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        return data[at] == '\r' && data[at + 1] == '\n' ? at + 2 : at + 1;
+    }
+
+    private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly)
+    {
+        var parser = new EventLineParser();
+        var entries = new List<ParsedLine>();
+        var (start, line) = (0, 0);
+        while (start < length)
+        {
+            var lineLength = LineLength(data.AsSpan(start, length - start), out var breakLength);
+            var text = data.AsSpan(start, lineLength);
+            line++;
+            start += lineLength + breakLength;
+            if (syncWritesOnly)
+            {
+                if (SyncWriteLine(parser, text, string.Empty, line) is { } write)
+                {
+                    entries.Add(new ParsedLine(line, write, null));
+                }
+
+                continue;
+            }
+
+            var content = text.Trim(" \t\v\f"u8);
+            if (content.IsEmpty)
+            {
+                continue;
+            }
+
+            entries.Add(content[0] == (byte)'{' && parser.TryParse(content) is { } fast
+                ? new ParsedLine(line, fast, null)
+                : new ParsedLine(line, null, Encoding.UTF8.GetString(text)));
+        }
+
+        ArrayPool<byte>.Shared.Return(data);
+
+        return new ParsedChunk(entries, line);
+    }
+
+    private static IEnumerable<VarianceEvent> Resolve(ParsedChunk chunk, string path, int linesBefore)
+    {
+        foreach (var entry in chunk.Entries)
+        {
+            if (entry.Event is { } known)
+            {
+                yield return known;
+            }
+            else if (!string.IsNullOrWhiteSpace(entry.Text))
+            {
+                yield return Parse(entry.Text, path, linesBefore + entry.Line);
+            }
+        }
+    }
+
+    /// <summary>The length of the next line in a chunk of whole lines; the rest when no break follows.</summary>
+    private static int LineLength(ReadOnlySpan<byte> data, out int breakLength)
+    {
+        var at = data.IndexOfAny((byte)'\n', (byte)'\r');
+        if (at < 0)
+        {
+            breakLength = 0;
+            return data.Length;
+        }
+
+        breakLength = data[at] == '\r' && at + 1 < data.Length && data[at + 1] == '\n' ? 2 : 1;
+
+        return at;
+    }
+
+    /// <summary>A sync write, or null for any other line; a line naming another type first is not read on.</summary>
+    private static SyncWrite? SyncWriteLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
+    {
+        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ParseLine(parser, line, path, number) as SyncWrite;
+        }
+        catch (MalformedRowException)
+        {
+            return null;
+        }
+    }
+
+    private static VarianceEvent? ParseLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
+    {
+        var content = line.Trim(" \t\v\f"u8);
+        if (content.IsEmpty)
+        {
+            return null;
+        }
+
+        if (content[0] == (byte)'{' && parser.TryParse(content) is { } fast)
+        {
+            return fast;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(line);
+
+        return string.IsNullOrWhiteSpace(text) ? null : Parse(text, path, number);
+    }
+
+    private static bool StartsWithWideByteOrderMark(FileStream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+
+        var two = read >= 2 ? head[..2] : [];
+
+        return two.SequenceEqual((byte[])[0xFF, 0xFE]) || two.SequenceEqual((byte[])[0xFE, 0xFF])
+            || (read == 4 && head.SequenceEqual((byte[])[0, 0, 0xFE, 0xFF]));
+    }
+
+    private static IEnumerable<VarianceEvent> ReadAsText(string path)
     {
         using var reader = new StreamReader(path);
         var number = 0;
@@ -27,7 +260,8 @@ internal static class EventJsonLinesReader
         }
     }
 
-    private static VarianceEvent Parse(string line, string path, int number)
+    /// <summary>Reads one line the slow, exact way; it throws naming the file, line and field of a problem.</summary>
+    internal static VarianceEvent Parse(string line, string path, int number)
     {
         JsonDocument document;
         try
@@ -159,4 +393,10 @@ internal static class EventJsonLinesReader
                 ? value.GetRawText()
                 : "(missing)";
     }
+
+    /// <summary>A chunk's lines read on a worker: events, or the text of lines left to the exact reader.</summary>
+    private readonly record struct ParsedChunk(List<ParsedLine> Entries, int Lines);
+
+    /// <summary>One line of a chunk, numbered from 1 within it.</summary>
+    private readonly record struct ParsedLine(int Line, VarianceEvent? Event, string? Text);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Inventory.Cli.Replay;
@@ -15,6 +16,8 @@ namespace Inventory.Cli.Reconcile;
 /// </summary>
 internal static class ShopifyInventoryReader
 {
+    private static readonly SearchValues<char> _lineBreaks = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     private static readonly string[] _available = ["Available (not editable)", "Available"];
 
     private static readonly HashSet<string> _fixedColumns = new(StringComparer.OrdinalIgnoreCase)
@@ -25,27 +28,45 @@ internal static class ShopifyInventoryReader
         "Committed (not editable)", "Available (not editable)", "On hand (current)", "On hand (new)",
     };
 
-    public static List<ChannelSnapshotRow> Read(string path)
+    public static List<ChannelSnapshotRow> Read(string path) => [.. Rows(path)];
+
+    /// <summary>Reads the rows lazily, so a large export is never held as a list.</summary>
+    public static IEnumerable<ChannelSnapshotRow> Rows(string path)
     {
         using var reader = Sep.New(',')
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
             .FromFile(path);
         var header = reader.Header;
         Require(header, path, "Handle");
+        var columns = AvailableColumns(header, path);
+        var locationIndex = header.TryIndexOf("Location", out var found) ? found : -1;
         var rows = new List<ChannelSnapshotRow>();
-        var available = _available.FirstOrDefault(name => header.TryIndexOf(name, out _));
-        if (header.TryIndexOf("Location", out var location) && available is not null)
+        while (reader.MoveNext())
         {
-            var availableIndex = header.IndexOf(available);
-            foreach (var row in reader)
+            rows.Clear();
+            AddRows(rows, reader.Current, header, path, columns, locationIndex);
+            foreach (var row in rows)
             {
-                AddRow(rows, row, header, path, row[location].ToString(), available, availableIndex);
+                yield return row;
             }
+        }
+    }
 
-            return rows;
+    /// <summary>
+    /// The columns holding an available count, each with its location: one Available column whose location is in
+    /// the Location column (location null), or one column per location in the wide layout.
+    /// </summary>
+    private static List<(string Column, int Index, string? Location)> AvailableColumns(
+        SepReaderHeader header,
+        string path)
+    {
+        var available = _available.FirstOrDefault(name => header.TryIndexOf(name, out _));
+        if (header.TryIndexOf("Location", out _) && available is not null)
+        {
+            return [(available, header.IndexOf(available), null)];
         }
 
-        var locations = header.ColNames.Select((name, index) => (name, index))
+        var locations = header.ColNames.Select((name, index) => (name, index, (string?)name))
             .Where(c => !_fixedColumns.Contains(c.name)).ToList();
         if (locations.Count == 0)
         {
@@ -54,15 +75,22 @@ internal static class ShopifyInventoryReader
                 "expected a Location and an Available column, or one column per location");
         }
 
-        foreach (var row in reader)
-        {
-            foreach (var (name, index) in locations)
-            {
-                AddRow(rows, row, header, path, name, name, index);
-            }
-        }
+        return locations;
+    }
 
-        return rows;
+    private static void AddRows(
+        List<ChannelSnapshotRow> rows,
+        SepReader.Row row,
+        SepReaderHeader header,
+        string path,
+        List<(string Column, int Index, string? Location)> columns,
+        int locationIndex)
+    {
+        foreach (var (column, index, location) in columns)
+        {
+            var place = location ?? row[locationIndex].ToString();
+            AddRow(rows, row, header, path, place, column, index);
+        }
     }
 
     private static void AddRow(
@@ -75,7 +103,7 @@ internal static class ShopifyInventoryReader
         int index)
     {
         var line = row.LineNumberFrom;
-        var cell = row[index].ToString().Trim();
+        var cell = row[index].Span.Trim();
         if (cell.Equals("not stocked", StringComparison.OrdinalIgnoreCase))
         {
             return;
@@ -83,7 +111,8 @@ internal static class ShopifyInventoryReader
 
         if (!long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units))
         {
-            throw new MalformedRowException(path, line, column, cell, "expected a whole number or 'not stocked'");
+            throw new MalformedRowException(
+                path, line, column, cell.ToString(), "expected a whole number or 'not stocked'");
         }
 
         if (!LocationId.TryCreate(locationText.Trim(), out var location))
@@ -96,7 +125,7 @@ internal static class ShopifyInventoryReader
 
     private static Sku Identity(SepReader.Row row, SepReaderHeader header, string path, int line)
     {
-        var sku = header.TryIndexOf("SKU", out var skuIndex) ? OneLine(row[skuIndex].ToString()) : string.Empty;
+        var sku = header.TryIndexOf("SKU", out var skuIndex) ? OneLine(row[skuIndex].Span) : string.Empty;
         if (sku.Length == 0)
         {
             var parts = new List<string>();
@@ -117,10 +146,15 @@ internal static class ShopifyInventoryReader
             : throw new MalformedRowException(path, line, "SKU", sku, "expected a SKU of 1 to 255 characters");
     }
 
-    private static string OneLine(string text)
+    private static string OneLine(ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAny(_lineBreaks) < 0)
+        {
+            return text.Trim().ToString();
+        }
+
         var builder = new StringBuilder(text.Length);
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in text.EnumerateLines())
         {
             var part = line.Trim();
             if (!part.IsEmpty)

@@ -13,6 +13,24 @@ internal static class WarehouseCsvReader
 {
     public static (List<WarehouseSnapshotRow> Rows, Instant? LatestAsOf) Read(string path, WarehouseColumns columns)
     {
+        var rows = new List<WarehouseSnapshotRow>();
+        Instant? latest = null;
+        foreach (var (row, asOf) in Rows(path, columns))
+        {
+            rows.Add(row);
+            latest = Later(latest, asOf);
+        }
+
+        return (rows, latest);
+    }
+
+    /// <summary>Reads every row, checking it, and returns only the latest as_of; nothing is held.</summary>
+    public static Instant? LatestAsOf(string path, WarehouseColumns columns) =>
+        Rows(path, columns).Aggregate((Instant?)null, (latest, row) => Later(latest, row.AsOf));
+
+    /// <summary>Reads the rows lazily with each row's as_of, so a large file is never held as a list.</summary>
+    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf)> Rows(string path, WarehouseColumns columns)
+    {
         using var reader = Sep.New(',')
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
             .FromFile(path);
@@ -25,20 +43,28 @@ internal static class WarehouseCsvReader
                 path, 1, columns[required], string.Join(",", header.ColNames), "the header lacks this column");
         }
 
-        var rows = new List<WarehouseSnapshotRow>();
-        Instant? latest = null;
-        foreach (var row in reader)
+        var locations = new Dictionary<string, LocationId>(StringComparer.Ordinal);
+        var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        while (reader.MoveNext())
         {
-            var cells = new RowCells(row, path, columns, index);
-            rows.Add(new WarehouseSnapshotRow(
-                cells.Sku(), cells.Location(), cells.Count("on_hand"), cells.Count("allocated"),
-                cells.Count("damaged"), cells.Count("quality_control")));
-            var asOf = cells.AsOf();
-            latest = asOf is { } at && (latest is null || at > latest) ? at : latest;
+            yield return ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
         }
-
-        return (rows, latest);
     }
+
+    private static (WarehouseSnapshotRow Row, Instant? AsOf) ReadRow(
+        RowCells cells,
+        Dictionary<string, LocationId> locations,
+        Dictionary<string, Instant> instants)
+    {
+        var row = new WarehouseSnapshotRow(
+            cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
+            cells.Count("damaged"), cells.Count("quality_control"));
+
+        return (row, cells.AsOf(instants));
+    }
+
+    private static Instant? Later(Instant? latest, Instant? asOf) =>
+        asOf is { } at && (latest is null || at > latest) ? at : latest;
 
     private readonly ref struct RowCells(
         SepReader.Row row,
@@ -52,9 +78,25 @@ internal static class WarehouseCsvReader
             ? sku
             : throw Bad("sku", "expected a SKU of 1 to 255 characters");
 
-        public LocationId Location() => LocationId.TryCreate(Text("location"), out var location)
-            ? location
-            : throw Bad("location", "expected a location name");
+        public LocationId Location(Dictionary<string, LocationId> seen)
+        {
+            var text = Cell("location");
+            var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var location = LocationId.TryCreate(text.ToString(), out var parsed)
+                ? parsed
+                : throw Bad("location", "expected a location name");
+            if (seen.Count < 1024)
+            {
+                seen.Add(location.Value, location);
+            }
+
+            return location;
+        }
 
         public long Count(string field)
         {
@@ -63,24 +105,38 @@ internal static class WarehouseCsvReader
                 return 0;
             }
 
-            var text = Text(field);
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units)
+            var cell = Cell(field);
+            return long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units)
                 ? units
                 : throw Bad(field, "expected a whole number");
         }
 
-        public Instant? AsOf()
+        /// <summary>Reads the as_of cell; a file repeats few instants, so each text is parsed once.</summary>
+        public Instant? AsOf(Dictionary<string, Instant> seen)
         {
-            if (index["as_of"] < 0 || Text("as_of").Length == 0)
+            if (index["as_of"] < 0 || Cell("as_of").IsEmpty)
             {
                 return null;
             }
 
+            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Cell("as_of"), out var known))
+            {
+                return known;
+            }
+
             var parsed = InstantPattern.ExtendedIso.Parse(Text("as_of"));
-            return parsed.Success ? parsed.Value : throw Bad("as_of", "expected an ISO-8601 UTC instant");
+            var at = parsed.Success ? parsed.Value : throw Bad("as_of", "expected an ISO-8601 UTC instant");
+            if (seen.Count < 1024)
+            {
+                seen.Add(Text("as_of"), at);
+            }
+
+            return at;
         }
 
-        private string Text(string field) => _row[index[field]].ToString().Trim();
+        private ReadOnlySpan<char> Cell(string field) => _row[index[field]].Span.Trim();
+
+        private string Text(string field) => Cell(field).ToString();
 
         private MalformedRowException Bad(string field, string problem) =>
             new(path, _row.LineNumberFrom, columns[field], index[field] < 0 ? string.Empty : Text(field), problem);

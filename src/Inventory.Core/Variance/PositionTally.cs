@@ -1,13 +1,26 @@
+using NodaTime;
+
 namespace Inventory.Core.Variance;
 
-/// <summary>What the event stream said about one SKU and location: its sync writes and its matched changes.</summary>
-internal sealed class PositionTally
+/// <summary>
+/// What the event stream said about one watched SKU and location: its deciding sync writes and the facts that
+/// end up moving the difference.
+/// </summary>
+/// <param name="index">The position's number within its intake.</param>
+internal sealed class PositionTally(int index)
 {
+    private static readonly Dictionary<(EffectKind Kind, string Reference), EffectGroup> _none = [];
+
+    private Dictionary<(EffectKind Kind, string Reference), EffectGroup>? _groups;
+
+    public int Index { get; } = index;
+
     public SyncWrite? LastWrite { get; private set; }
 
     public SyncWrite? FreshestRead { get; private set; }
 
-    public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups { get; } = [];
+    /// <summary>Gets the facts kept for the report; shared and empty until the first is added.</summary>
+    public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups => _groups ?? _none;
 
     /// <summary>
     /// Keeps the write that landed last and the one that read latest; ties break on id, so order never matters.
@@ -25,12 +38,21 @@ internal sealed class PositionTally
         }
     }
 
+    /// <summary>
+    /// Whether a change of <paramref name="system"/> at <paramref name="at"/> still shows in that system's count:
+    /// the channel keeps what happened after the last write landed; the warehouse count the write copied already
+    /// held what happened before the read, so the warehouse side counts only what came after the read.
+    /// </summary>
+    public bool Counts(Instant at, VarianceSystem system) =>
+        LastWrite is not { } write || at > (system == VarianceSystem.Channel ? write.At : write.ReadAt);
+
     public EffectGroup Group(EffectKind kind, string reference)
     {
-        if (!Groups.TryGetValue((kind, reference), out var group))
+        _groups ??= [];
+        if (!_groups.TryGetValue((kind, reference), out var group))
         {
             group = new EffectGroup(kind);
-            Groups.Add((kind, reference), group);
+            _groups.Add((kind, reference), group);
         }
 
         return group;
@@ -39,8 +61,8 @@ internal sealed class PositionTally
     private static bool Later(
         SyncWrite candidate,
         SyncWrite current,
-        Func<SyncWrite, NodaTime.Instant> first,
-        Func<SyncWrite, NodaTime.Instant> second)
+        Func<SyncWrite, Instant> first,
+        Func<SyncWrite, Instant> second)
     {
         var byFirst = first(candidate).CompareTo(first(current));
         if (byFirst != 0)

@@ -9,11 +9,12 @@ namespace Inventory.Core.Variance;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Events are read once, in any order, and never held: the classifier keeps per SKU and location the latest sync
-/// write and the net change each business fact (order line, return line, damage, adjustment, bundle sale) made in
-/// each system. Events at the same instant may come in any order without changing the report.
+/// Events may come in any order. Given a re-readable source, the classifier streams it (three reads) and keeps per
+/// SKU and location the deciding sync writes, plus a running sum per business fact (order line, return line,
+/// damage, adjustment, bundle sale) only while that fact still moves the difference; memory grows with the pairs,
+/// not with the events (docs/variance.md, "Memory and speed").
 /// </para>
-/// <para>An instance holds only its options; <see cref="Classify"/> may run on several threads at once.</para>
+/// <para>An instance holds only its options; <c>Classify</c> may run on several threads at once.</para>
 /// </remarks>
 public sealed class VarianceClassifier
 {
@@ -46,7 +47,10 @@ public sealed class VarianceClassifier
     /// <summary>Reconciles the two snapshots against the events of the window.</summary>
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
-    /// <param name="events">The events of the window, enumerated once.</param>
+    /// <param name="events">
+    /// The events of the window. A collection is read several times; any other sequence is enumerated once into a
+    /// list first, so pass a re-readable source to the other overload to keep memory independent of the events.
+    /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
@@ -60,24 +64,127 @@ public sealed class VarianceClassifier
         ArgumentNullException.ThrowIfNull(events);
 
         var counts = ReadCounts(channel, warehouse);
-        var intake = new EventIntake(_options.AsOf);
+        var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
+
+        return Run(counts, _ => held);
+    }
+
+    /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
+    /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
+    /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
+    /// <param name="openEvents">
+    /// Opens the events of the window; called up to three times, and each call must yield the same events.
+    /// </param>
+    /// <returns>The report, findings ordered by SKU then location.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
+    public VarianceReport Classify(
+        IEnumerable<ChannelSnapshotRow> channel,
+        IEnumerable<WarehouseSnapshotRow> warehouse,
+        Func<IEnumerable<VarianceEvent>> openEvents)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(openEvents);
+
+        var counts = ReadCounts(channel, warehouse);
+
+        return Run(counts, _ => openEvents());
+    }
+
+    /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
+    /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
+    /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
+    /// <param name="events">The events of the window; opened up to three times, once for sync writes only.</param>
+    /// <returns>The report, findings ordered by SKU then location.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
+    public VarianceReport Classify(
+        IEnumerable<ChannelSnapshotRow> channel,
+        IEnumerable<WarehouseSnapshotRow> warehouse,
+        IVarianceEventLog events)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(events);
+
+        var counts = ReadCounts(channel, warehouse);
+
+        return Run(counts, events.Open);
+    }
+
+    /// <summary>
+    /// Runs the intake's reads; the first full read also feeds the indicators and the previous-day comparison, which
+    /// each see every event exactly once.
+    /// </summary>
+    private VarianceReport Run(
+        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Func<bool, IEnumerable<VarianceEvent>> openEvents)
+    {
         var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
         var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
+        var fed = false;
+        IEnumerable<VarianceEvent> Open(bool syncWritesOnly)
+        {
+            if (syncWritesOnly || fed)
+            {
+                return openEvents(syncWritesOnly);
+            }
+
+            fed = true;
+
+            return Feed(openEvents(false), indicators, drift);
+        }
+
+        return Complete(BuildReport(counts, Intake(counts, Open)), indicators, drift);
+    }
+
+    private static IEnumerable<VarianceEvent> Feed(
+        IEnumerable<VarianceEvent> events, IndicatorTally indicators, DriftTally? drift)
+    {
         foreach (var item in events)
         {
-            intake.Add(item);
+            yield return item;
             indicators.Add(item);
             drift?.Add(item);
         }
-
-        return Complete(BuildReport(counts, intake), indicators, drift);
     }
 
-    private static SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
+    private VarianceReport Complete(VarianceReport report, IndicatorTally tally, DriftTally? drift)
+    {
+        if (drift is not null)
+        {
+            report = report with { Findings = UnloggedDrift.Apply(report.Findings, _options.Previous!, drift) };
+        }
+
+        var indicators = WeeklyIndicators.Compute(report, tally, _options.Thresholds);
+
+        return report with
+        {
+            AsOf = _options.AsOf,
+            Indicators = indicators,
+            Alerts = WeeklyIndicators.Alerts(indicators),
+            Sequence = FixSequence.Build(report.Findings),
+        };
+    }
+
+    private EventIntake Intake(
+        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Func<bool, IEnumerable<VarianceEvent>> openEvents)
+    {
+        var beyond = counts
+            .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))
+            .Select(pair => pair.Key);
+
+        return EventIntake.Read(_options.AsOf, beyond, openEvents);
+    }
+
+    private static Dictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
         IEnumerable<ChannelSnapshotRow> channel,
         IEnumerable<WarehouseSnapshotRow> warehouse)
     {
-        var counts = new SortedDictionary<PositionKey, (long? Channel, long? Warehouse)>();
+        var counts = new Dictionary<PositionKey, (long? Channel, long? Warehouse)>();
+        counts.EnsureCapacity(channel.TryGetNonEnumeratedCount(out var rows) ? rows : 0);
         foreach (var row in channel)
         {
             var key = new PositionKey(row.Sku, row.Location);
@@ -106,7 +213,7 @@ public sealed class VarianceClassifier
     }
 
     private VarianceReport BuildReport(
-        SortedDictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
         EventIntake intake)
     {
         var heroes = HeroSkus(intake);
@@ -136,27 +243,10 @@ public sealed class VarianceClassifier
         }
 
         var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
+        findings.Sort((x, y) => new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location)));
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
-    }
-
-    private VarianceReport Complete(VarianceReport report, IndicatorTally tally, DriftTally? drift)
-    {
-        if (drift is not null)
-        {
-            report = report with { Findings = UnloggedDrift.Apply(report.Findings, _options.Previous!, drift) };
-        }
-
-        var indicators = WeeklyIndicators.Compute(report, tally, _options.Thresholds);
-
-        return report with
-        {
-            AsOf = _options.AsOf,
-            Indicators = indicators,
-            Alerts = WeeklyIndicators.Alerts(indicators),
-            Sequence = FixSequence.Build(report.Findings),
-        };
     }
 
     private IReadOnlyList<Sku> HeroSkus(EventIntake intake)

@@ -140,13 +140,8 @@ internal sealed class VarianceRules(VarianceOptions options)
         return sum;
     }
 
-    /// <summary>
-    /// The channel keeps what happened after the last write landed; the warehouse count the write copied already
-    /// held what happened before the read, so the warehouse side counts only what came after the read.
-    /// </summary>
     private static bool IsCounted(Effect effect, PositionTally tally, VarianceSystem system) =>
-        tally.LastWrite is not { } write
-        || effect.At > (system == VarianceSystem.Channel ? write.At : write.ReadAt);
+        tally.Counts(effect.At, system);
 
     private static IEnumerable<string> RaceWrites(PositionTally tally) =>
         new[] { tally.LastWrite?.Id, tally.FreshestRead?.Id }.OfType<string>();

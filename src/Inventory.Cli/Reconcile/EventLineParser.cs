@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.Json;
+using Inventory.Core.Stock;
+using Inventory.Core.Variance;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Inventory.Cli.Reconcile;
+
+/// <summary>
+/// The fast path of the event log: builds an event straight from one line's UTF-8 bytes with a forward-only JSON
+/// reader. It gives up (returns null) on anything unusual (a malformed or invalid line, a repeated field, an
+/// unknown type), and the caller then reads that line the slow way, which names the exact problem; so both paths
+/// accept the same lines and build the same events.
+/// </summary>
+/// <remarks>One instance per reader; not thread-safe (it reuses its field slots and location names).</remarks>
+internal sealed class EventLineParser
+{
+    private static readonly string[] _words =
+    [
+        "order", "sync_write", "return", "damage", "adjustment", "bundle_sale", "channel", "warehouse", "initiated",
+        "received", "restocked",
+    ];
+
+    private static readonly JsonReaderOptions _options = new() { CommentHandling = JsonCommentHandling.Disallow };
+
+    private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
+    private readonly List<BundleComponent> _components = [];
+    private readonly string?[] _texts = new string?[(int)Field.Count];
+    private readonly long?[] _numbers = new long?[(int)Field.Count];
+    private readonly Instant?[] _instants = new Instant?[(int)Field.Count];
+    private bool _componentsRead;
+
+    public EventLineParser() => _locationNames = _locations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private enum Field
+    {
+        Type, Id, System, OrderId, ReturnId, DamageId, AdjustmentId, Sku, Location, At, ReadAt, Value, Quantity,
+        Delta, Reason, Stage, Components, Count,
+    }
+
+    /// <summary>
+    /// Whether the line's first field is an unescaped <c>type</c> naming a type other than <paramref name="type"/>;
+    /// false when that cannot be told from the first field alone.
+    /// </summary>
+    public static bool NamesAnotherTypeFirst(ReadOnlySpan<byte> line, ReadOnlySpan<byte> type)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, _options);
+
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && !reader.ValueIsEscaped && reader.ValueTextEquals("type"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                && !reader.ValueSpan.SequenceEqual(type);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public VarianceEvent? TryParse(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            if (!ReadFields(line))
+            {
+                return null;
+            }
+
+            var item = Build();
+            item?.Validate();
+
+            return item;
+        }
+        catch (Exception ex) when (ex is JsonException or VarianceInputException or InvalidOperationException
+            or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private bool ReadFields(ReadOnlySpan<byte> line)
+    {
+        Array.Clear(_texts);
+        Array.Clear(_numbers);
+        Array.Clear(_instants);
+        _components.Clear();
+        _componentsRead = false;
+        var seen = 0;
+        var reader = new Utf8JsonReader(line, _options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Name(ref reader);
+            if (field is { } known && (seen & (1 << (int)known)) != 0)
+            {
+                return false;
+            }
+
+            seen |= field is { } k ? 1 << (int)k : 0;
+            if (!reader.Read() || !Value(ref reader, field))
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+    }
+
+    private bool Value(ref Utf8JsonReader reader, Field? field)
+    {
+        if (field is not { } known)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                _texts[(int)known] = known switch
+                {
+                    Field.Location => Location(ref reader),
+                    Field.Type or Field.System or Field.Stage => Word(ref reader),
+                    Field.At or Field.ReadAt when IsoSeconds.TryParse(reader, out var at) => Instant(known, at),
+                    _ => reader.GetString(),
+                };
+                return true;
+            case JsonTokenType.Number:
+                _numbers[(int)known] = reader.TryGetInt64(out var number) ? number : null;
+                return true;
+            case JsonTokenType.StartArray when known == Field.Components:
+                return ReadComponents(ref reader);
+            default:
+                reader.Skip();
+                return true;
+        }
+    }
+
+    private bool ReadComponents(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? sku = null;
+            long? quantity = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSku = reader.ValueTextEquals("sku"u8);
+                var isQuantity = reader.ValueTextEquals("quantity"u8);
+                if (!reader.Read() || ((isSku && sku is not null) || (isQuantity && quantity is not null)))
+                {
+                    return false;
+                }
+
+                sku = isSku && reader.TokenType == JsonTokenType.String ? reader.GetString() : sku;
+                quantity = isQuantity && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var q)
+                    ? q
+                    : quantity;
+                reader.Skip();
+            }
+
+            if (!Core.Stock.Sku.TryCreate(sku, out var component) || quantity is not { } perBundle)
+            {
+                return false;
+            }
+
+            _components.Add(new BundleComponent(component, perBundle));
+        }
+
+        _componentsRead = reader.TokenType == JsonTokenType.EndArray;
+
+        return _componentsRead;
+    }
+
+    /// <summary>Reads one of the fixed words of the schema without allocating; other text as is.</summary>
+    private static string? Word(ref Utf8JsonReader reader)
+    {
+        foreach (var word in _words)
+        {
+            if (reader.ValueTextEquals(word))
+            {
+                return word;
+            }
+        }
+
+        return reader.GetString();
+    }
+
+    private string Instant(Field field, Instant at)
+    {
+        _instants[(int)field] = at;
+
+        return "instant";
+    }
+
+    /// <summary>Reads a location name, reusing the string of a name already seen (a log names few locations).</summary>
+    private string Location(ref Utf8JsonReader reader)
+    {
+        Span<char> chars = stackalloc char[64];
+        if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length
+            && Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out var length)
+            && _locationNames.TryGetValue(chars[..length], out var known))
+        {
+            return known;
+        }
+
+        var text = reader.GetString()!;
+        if (_locations.Count < 1024 && LocationId.TryCreate(text, out _))
+        {
+            _locations.Add(text, text);
+        }
+
+        return text;
+    }
+
+    private VarianceEvent? Build() => Text(Field.Type) switch
+    {
+        "order" => new OrderEvent(
+            Id(), SystemOf(), Need(Field.OrderId), Sku(), Place(), Number(Field.Quantity), At(Field.At)),
+        "sync_write" => new SyncWrite(
+            Id(), Sku(), Place(), Number(Field.Value), At(Field.ReadAt), At(Field.At)),
+        "return" => new ReturnEvent(
+            Id(), SystemOf(), Need(Field.ReturnId), Sku(), Place(), Stage(), Number(Field.Quantity), At(Field.At)),
+        "damage" => new DamageEvent(
+            Id(), SystemOf(), Need(Field.DamageId), Sku(), Place(), Number(Field.Quantity), At(Field.At)),
+        "adjustment" => new AdjustmentEvent(
+            Id(), SystemOf(), Need(Field.AdjustmentId), Sku(), Place(), Number(Field.Delta), _texts[(int)Field.Reason],
+            At(Field.At)),
+        "bundle_sale" when _componentsRead => new BundleSale(
+            Id(), SystemOf(), Need(Field.OrderId), Sku(), Place(), Number(Field.Quantity), [.. _components],
+            At(Field.At)),
+        _ => null,
+    };
+
+    private string? Text(Field field) => _texts[(int)field] is { Length: > 0 } text ? text : null;
+
+    private string Need(Field field) => Text(field) ?? throw new FormatException();
+
+    private string Id() => Need(Field.Id);
+
+    private long Number(Field field) => _numbers[(int)field] ?? throw new FormatException();
+
+    private Sku Sku() => Core.Stock.Sku.TryCreate(Text(Field.Sku), out var sku) ? sku : throw new FormatException();
+
+    private LocationId Place() =>
+        LocationId.TryCreate(Text(Field.Location), out var location) ? location : throw new FormatException();
+
+    private VarianceSystem SystemOf() => Text(Field.System) switch
+    {
+        "channel" => VarianceSystem.Channel,
+        "warehouse" => VarianceSystem.Warehouse,
+        _ => throw new FormatException(),
+    };
+
+    private ReturnStage Stage() => Text(Field.Stage) switch
+    {
+        "initiated" => ReturnStage.Initiated,
+        "received" => ReturnStage.Received,
+        "restocked" => ReturnStage.Restocked,
+        _ => throw new FormatException(),
+    };
+
+    private Instant At(Field field)
+    {
+        if (_instants[(int)field] is { } known)
+        {
+            return known;
+        }
+
+        var text = Need(field);
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+
+        return parsed.Success ? parsed.Value : throw new FormatException();
+    }
+
+    private static Field? Name(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Unescaped(Encoding.UTF8.GetBytes(reader.GetString()!)) : Unescaped(reader.ValueSpan);
+
+    private static Field? Unescaped(ReadOnlySpan<byte> name) => name switch
+    {
+        _ when name.SequenceEqual("type"u8) => Field.Type,
+        _ when name.SequenceEqual("id"u8) => Field.Id,
+        _ when name.SequenceEqual("system"u8) => Field.System,
+        _ when name.SequenceEqual("order_id"u8) => Field.OrderId,
+        _ when name.SequenceEqual("return_id"u8) => Field.ReturnId,
+        _ when name.SequenceEqual("damage_id"u8) => Field.DamageId,
+        _ when name.SequenceEqual("adjustment_id"u8) => Field.AdjustmentId,
+        _ when name.SequenceEqual("sku"u8) => Field.Sku,
+        _ when name.SequenceEqual("location"u8) => Field.Location,
+        _ when name.SequenceEqual("at"u8) => Field.At,
+        _ when name.SequenceEqual("read_at"u8) => Field.ReadAt,
+        _ when name.SequenceEqual("value"u8) => Field.Value,
+        _ when name.SequenceEqual("quantity"u8) => Field.Quantity,
+        _ when name.SequenceEqual("delta"u8) => Field.Delta,
+        _ when name.SequenceEqual("reason"u8) => Field.Reason,
+        _ when name.SequenceEqual("stage"u8) => Field.Stage,
+        _ when name.SequenceEqual("components"u8) => Field.Components,
+        _ => null,
+    };
+}

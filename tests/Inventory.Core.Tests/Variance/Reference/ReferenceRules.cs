@@ -1,0 +1,171 @@
+using Inventory.Core.Variance;
+using Inventory.Core.Stock;
+using NodaTime;
+
+namespace Inventory.Core.Tests.Variance.Reference;
+
+/// <summary>The attribution rules of docs/variance.md, applied to one SKU and location.</summary>
+internal sealed class ReferenceRules(VarianceOptions options)
+{
+    /// <summary>
+    /// Agreement: the difference is within the unit tolerance or within the percent of the larger count.
+    /// </summary>
+    public bool WithinTolerance(long channel, long warehouse)
+    {
+        var difference = Int128.Abs((Int128)channel - warehouse);
+        var larger = Int128.Max(Int128.Abs(channel), Int128.Abs(warehouse));
+
+        return difference <= options.ToleranceUnits || difference * 100 <= larger * options.TolerancePercent;
+    }
+
+    public IReadOnlyList<VariancePart> Explain(
+        long difference,
+        LocationId location,
+        ReferenceTally? tally,
+        ReferenceIntake intake)
+    {
+        var parts = new SortedDictionary<VarianceCause, ReferencePart>();
+        foreach (var ((kind, reference), group) in tally?.Groups ?? [])
+        {
+            var completed = kind == EffectKind.Bundle ? Complete(group, (reference, location), intake) : group;
+            Attribute(completed, tally!, parts);
+        }
+
+        var attributed = parts.Values.Where(p => p.Cause != VarianceCause.Unexplained).Sum(p => p.Units);
+        Part(parts, VarianceCause.Unexplained).Add(checked(difference - attributed), AttributionConfidence.Low, []);
+
+        return [.. parts.Values.Where(p => p.Units != 0).Select(p => p.Build())];
+    }
+
+    /// <summary>A bundle sale recorded in both systems counts as present on every SKU either one touched.</summary>
+    private static ReferenceGroup Complete(
+        ReferenceGroup group,
+        (string Reference, LocationId Location) key,
+        ReferenceIntake intake)
+    {
+        if (!intake.Bundles.TryGetValue(key, out var sides))
+        {
+            return group;
+        }
+
+        var completed = new ReferenceGroup(group.Kind);
+        completed.Channel.AddRange(group.Channel);
+        completed.Warehouse.AddRange(group.Warehouse);
+        foreach (var system in new[] { VarianceSystem.Channel, VarianceSystem.Warehouse })
+        {
+            if (completed.Side(system).Count == 0 && sides.Side(system) is { } recorded)
+            {
+                completed.Side(system).Add(recorded);
+            }
+        }
+
+        return completed;
+    }
+
+    private void Attribute(
+        ReferenceGroup group,
+        ReferenceTally tally,
+        SortedDictionary<VarianceCause, ReferencePart> parts)
+    {
+        var channel = Counted(group.Channel, tally, VarianceSystem.Channel);
+        var warehouse = Counted(group.Warehouse, tally, VarianceSystem.Warehouse);
+        var units = checked(channel - warehouse);
+        if (units == 0)
+        {
+            return;
+        }
+
+        var (cause, confidence) = Classify(group, tally);
+        var evidence = group.Channel.Concat(group.Warehouse).Select(e => e.EventId);
+        if (cause == VarianceCause.SyncRace)
+        {
+            evidence = evidence.Concat(RaceWrites(tally));
+        }
+
+        // Unexplained evidence is kept while its units are left to the remainder, so parts still add up.
+        Part(parts, cause).Add(cause == VarianceCause.Unexplained ? 0 : units, confidence, evidence);
+    }
+
+    private (VarianceCause Cause, AttributionConfidence Confidence) Classify(ReferenceGroup group, ReferenceTally tally)
+    {
+        if (group.Channel.Count > 0 && group.Warehouse.Count > 0)
+        {
+            return AllCounted(group, tally) ? Matched(group) : (VarianceCause.SyncRace, AttributionConfidence.High);
+        }
+
+        var late = Latest(group) < options.AsOf - options.NormalSyncLag;
+
+        return group.Kind switch
+        {
+            EffectKind.Order or EffectKind.Bundle => (VarianceCause.SyncTiming, Grade(!late)),
+            EffectKind.Return => (VarianceCause.ReturnsNotFlowing, late ? Strong : AttributionConfidence.Medium),
+            EffectKind.Damage => SameBusinessDay(Latest(group))
+                ? (VarianceCause.SyncTiming, AttributionConfidence.Medium)
+                : (VarianceCause.ReturnsNotFlowing, Strong),
+            _ => Adjustment(group, late),
+        };
+    }
+
+    private const AttributionConfidence Strong = AttributionConfidence.High;
+
+    private static AttributionConfidence Grade(bool strong) => strong ? Strong : AttributionConfidence.Low;
+
+    private static (VarianceCause, AttributionConfidence) Matched(ReferenceGroup group) =>
+        group.Kind == EffectKind.Bundle
+            ? (VarianceCause.BundleMismodel, Strong)
+            : (VarianceCause.Unexplained, AttributionConfidence.Low);
+
+    private static (VarianceCause, AttributionConfidence) Adjustment(ReferenceGroup group, bool late)
+    {
+        if (group.MissingReason)
+        {
+            return (VarianceCause.UnloggedAdjustment, Strong);
+        }
+
+        return late
+            ? (VarianceCause.UnloggedAdjustment, AttributionConfidence.Low)
+            : (VarianceCause.SyncTiming, AttributionConfidence.Medium);
+    }
+
+    private bool SameBusinessDay(Instant at) =>
+        at.InZone(options.BusinessZone).Date == options.AsOf.InZone(options.BusinessZone).Date;
+
+    private static bool AllCounted(ReferenceGroup group, ReferenceTally tally) =>
+        group.Channel.All(e => IsCounted(e, tally, VarianceSystem.Channel))
+        && group.Warehouse.All(e => IsCounted(e, tally, VarianceSystem.Warehouse));
+
+    private static long Counted(List<ReferenceEffect> effects, ReferenceTally tally, VarianceSystem system)
+    {
+        long sum = 0;
+        foreach (var effect in effects.Where(e => IsCounted(e, tally, system)))
+        {
+            sum = checked(sum + effect.Delta);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The channel keeps what happened after the last write landed; the warehouse count the write copied already
+    /// held what happened before the read, so the warehouse side counts only what came after the read.
+    /// </summary>
+    private static bool IsCounted(ReferenceEffect effect, ReferenceTally tally, VarianceSystem system) =>
+        tally.LastWrite is not { } write
+        || effect.At > (system == VarianceSystem.Channel ? write.At : write.ReadAt);
+
+    private static IEnumerable<string> RaceWrites(ReferenceTally tally) =>
+        new[] { tally.LastWrite?.Id, tally.FreshestRead?.Id }.OfType<string>();
+
+    private static Instant Latest(ReferenceGroup group) => group.Channel.Concat(group.Warehouse).Max(e => e.At);
+
+    private static ReferencePart Part(SortedDictionary<VarianceCause, ReferencePart> parts, VarianceCause cause)
+    {
+        if (!parts.TryGetValue(cause, out var part))
+        {
+            part = new ReferencePart(cause);
+            parts.Add(cause, part);
+        }
+
+        return part;
+    }
+}
