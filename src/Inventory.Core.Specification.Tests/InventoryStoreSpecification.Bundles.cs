@@ -47,6 +47,37 @@ public abstract partial class InventoryStoreSpecification
         Assert.Empty(other.BundleLines);
     }
 
+    /// <summary>
+    /// A bundle line's instants (sold at, version from, version to) read back to the nanosecond, below the 100 ns of
+    /// a tick, so a line read back is equal to the line written; far instants at either end survive too.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task WriteAsync_BundleLineInstantsBelowATick_ReadBackExactly()
+    {
+        var store = NewStore();
+        var nanos = BundleLine("o1", "l1", T0 - Duration.FromNanoseconds(1), T0 + Duration.FromNanoseconds(199)) with
+        {
+            SoldAt = T0 + Duration.FromNanoseconds(42),
+        };
+        var far = BundleLine(
+            "o1", "l2", Instant.FromUtc(1, 1, 1, 0, 0).PlusNanoseconds(7), Instant.FromUtc(9999, 12, 31, 0, 0)
+            .PlusNanoseconds(99));
+        var create = Batch(
+            "create",
+            [new PositionWrite(Key("A"), 0, OnHand(10, committed: 4))],
+            orderLines: [new OrderLine("o1", "l1/A", Key("A"), 4, 0, 0)]) with
+        {
+            NewOrderIds = ["o1"],
+            BundleLinesPut = [nanos, far],
+        };
+
+        Assert.Equal(StoreWriteStatus.Written, (await store.WriteAsync(create)).Status);
+        var snapshot = await store.ReadAsync(Query(T0, orders: ["o1"]));
+
+        Assert.Equal([nanos, far], snapshot.BundleLines.OrderBy(l => l.LineId, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>A batch refused for a version conflict records none of its bundle lines.</summary>
     /// <returns>The test.</returns>
     [StoreFact]

@@ -19,13 +19,17 @@ public sealed partial class PostgreSqlInventoryStore
         var statements = new List<(string, (string, object?)[])>
         {
             (
-                "INSERT INTO bundle_lines VALUES (@o, @l, @b, @q, @at, @from::bigint, @to::bigint) "
+                "INSERT INTO bundle_lines VALUES (@o, @l, @b, @q, @at, @atNs, @from::bigint, @fromNs::bigint, "
+                + "@to::bigint, @toNs::bigint) "
                 + "ON CONFLICT (order_id, line_id) DO UPDATE SET bundle = excluded.bundle, "
-                + "quantity = excluded.quantity, sold_at = excluded.sold_at, version_from = excluded.version_from, "
-                + "version_to = excluded.version_to",
+                + "quantity = excluded.quantity, sold_at = excluded.sold_at, sold_at_ns = excluded.sold_at_ns, "
+                + "version_from = excluded.version_from, version_from_ns = excluded.version_from_ns, "
+                + "version_to = excluded.version_to, version_to_ns = excluded.version_to_ns",
                 [
                     ("o", line.OrderId), ("l", line.LineId), ("b", line.Bundle.Value), ("q", line.Quantity),
-                    ("at", Ticks(line.SoldAt)), ("from", Ticks(line.VersionFrom)), ("to", Ticks(line.VersionTo)),
+                    ("at", Ticks(line.SoldAt)), ("atNs", BelowTick(line.SoldAt)),
+                    ("from", Ticks(line.VersionFrom)), ("fromNs", BelowTick(line.VersionFrom)),
+                    ("to", Ticks(line.VersionTo)), ("toNs", BelowTick(line.VersionTo)),
                 ]),
             (
                 "DELETE FROM bundle_line_parts WHERE order_id = @o AND line_id = @l",
@@ -58,7 +62,8 @@ public sealed partial class PostgreSqlInventoryStore
         var parts = await ReadPartsAsync(connection, orderId, cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            "SELECT line_id, bundle, quantity, sold_at, version_from, version_to FROM bundle_lines "
+            "SELECT line_id, bundle, quantity, sold_at, sold_at_ns, version_from, version_from_ns, version_to, "
+            + "version_to_ns FROM bundle_lines "
             + "WHERE order_id = @o ORDER BY line_id;",
             ("o", orderId));
         var lines = new List<BundleOrderLine>();
@@ -71,9 +76,9 @@ public sealed partial class PostgreSqlInventoryStore
                 lineId,
                 new Sku(reader.GetString(1)),
                 reader.GetInt64(2),
-                Instant.FromUnixTimeTicks(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(4)),
-                reader.IsDBNull(5) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(5)),
+                Exact(reader.GetInt64(3), reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : Exact(reader.GetInt64(5), reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Exact(reader.GetInt64(7), reader.GetInt64(8)),
                 parts.GetValueOrDefault((lineId, VersionLinePart)) ?? [],
                 parts.GetValueOrDefault((lineId, LeafPart)) ?? []));
         }
@@ -107,4 +112,14 @@ public sealed partial class PostgreSqlInventoryStore
     }
 
     private static long? Ticks(Instant? instant) => instant?.ToUnixTimeTicks();
+
+    /// <summary>
+    /// The nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that a bundle line
+    /// reads back equal to the line written, over the whole range of <see cref="Instant"/>.
+    /// </summary>
+    private static long? BelowTick(Instant? instant) =>
+        instant is { } value ? (value - Instant.FromUnixTimeTicks(value.ToUnixTimeTicks())).ToInt64Nanoseconds() : null;
+
+    private static Instant Exact(long ticks, long belowTick) =>
+        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
 }

@@ -43,7 +43,8 @@ internal static class PostgreSqlSchema
         """
         CREATE TABLE bundle_lines (
             order_id text COLLATE "C" NOT NULL, line_id text COLLATE "C" NOT NULL, bundle text COLLATE "C" NOT NULL,
-            quantity bigint NOT NULL, sold_at bigint NOT NULL, version_from bigint, version_to bigint,
+            quantity bigint NOT NULL, sold_at bigint NOT NULL, sold_at_ns bigint NOT NULL, version_from bigint,
+            version_from_ns bigint, version_to bigint, version_to_ns bigint,
             PRIMARY KEY (order_id, line_id));
         CREATE TABLE bundle_line_parts (
             order_id text COLLATE "C" NOT NULL, line_id text COLLATE "C" NOT NULL, part integer NOT NULL,

@@ -17,15 +17,19 @@ public sealed partial class SqliteInventoryStore
         Execute(
             connection,
             transaction,
-            "INSERT OR REPLACE INTO bundle_lines (order_id, line_id, bundle, quantity, sold_at, version_from, "
-            + "version_to) VALUES ($o, $l, $b, $q, $at, $from, $to);",
+            "INSERT OR REPLACE INTO bundle_lines (order_id, line_id, bundle, quantity, sold_at, sold_at_ns, "
+            + "version_from, version_from_ns, version_to, version_to_ns) "
+            + "VALUES ($o, $l, $b, $q, $at, $atNs, $from, $fromNs, $to, $toNs);",
             ("$o", line.OrderId),
             ("$l", line.LineId),
             ("$b", line.Bundle.Value),
             ("$q", line.Quantity),
             ("$at", Ticks(line.SoldAt)),
+            ("$atNs", BelowTick(line.SoldAt)),
             ("$from", line.VersionFrom is { } from ? Ticks(from) : null),
-            ("$to", line.VersionTo is { } to ? Ticks(to) : null));
+            ("$fromNs", line.VersionFrom is { } fromNs ? BelowTick(fromNs) : null),
+            ("$to", line.VersionTo is { } to ? Ticks(to) : null),
+            ("$toNs", line.VersionTo is { } toNs ? BelowTick(toNs) : null));
         Execute(
             connection,
             transaction,
@@ -63,7 +67,8 @@ public sealed partial class SqliteInventoryStore
         using var command = Command(
             connection,
             transaction,
-            "SELECT line_id, bundle, quantity, sold_at, version_from, version_to FROM bundle_lines "
+            "SELECT line_id, bundle, quantity, sold_at, sold_at_ns, version_from, version_from_ns, version_to, "
+            + "version_to_ns FROM bundle_lines "
             + "WHERE order_id = $o ORDER BY line_id;",
             ("$o", orderId));
         var lines = new List<BundleOrderLine>();
@@ -76,9 +81,9 @@ public sealed partial class SqliteInventoryStore
                 lineId,
                 new Sku(reader.GetString(1)),
                 reader.GetInt64(2),
-                Instant.FromUnixTimeTicks(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(4)),
-                reader.IsDBNull(5) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(5)),
+                Exact(reader.GetInt64(3), reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : Exact(reader.GetInt64(5), reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Exact(reader.GetInt64(7), reader.GetInt64(8)),
                 parts.GetValueOrDefault((lineId, VersionLinePart)) ?? [],
                 parts.GetValueOrDefault((lineId, LeafPart)) ?? []));
         }
@@ -111,4 +116,14 @@ public sealed partial class SqliteInventoryStore
 
         return parts;
     }
+
+    /// <summary>
+    /// The nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that a bundle line
+    /// reads back equal to the line written, over the whole range of <see cref="Instant"/>.
+    /// </summary>
+    private static long BelowTick(Instant instant) =>
+        (instant - Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks())).ToInt64Nanoseconds();
+
+    private static Instant Exact(long ticks, long belowTick) =>
+        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
 }

@@ -39,7 +39,8 @@ internal static class SqliteSchema
         """
         CREATE TABLE bundle_lines (
             order_id TEXT NOT NULL, line_id TEXT NOT NULL, bundle TEXT NOT NULL, quantity INTEGER NOT NULL,
-            sold_at INTEGER NOT NULL, version_from INTEGER, version_to INTEGER,
+            sold_at INTEGER NOT NULL, sold_at_ns INTEGER NOT NULL, version_from INTEGER, version_from_ns INTEGER,
+            version_to INTEGER, version_to_ns INTEGER,
             PRIMARY KEY (order_id, line_id)) WITHOUT ROWID;
         CREATE TABLE bundle_line_parts (
             order_id TEXT NOT NULL, line_id TEXT NOT NULL, part INTEGER NOT NULL, ordinal INTEGER NOT NULL,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using NodaTime;
 
 namespace Inventory.Core.Adjustments;
 
@@ -55,8 +56,8 @@ public sealed class AdjustmentLog
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is null.</exception>
     /// <exception cref="ArgumentException">Thrown when one of the entries is null.</exception>
     /// <exception cref="AdjustmentLogException">
-    /// Thrown when the chain is broken (an entry edited, removed, reordered, or cut from the end); nothing is
-    /// restored.
+    /// Thrown when the chain is broken (an entry edited, removed, reordered, cut from the end, or stored without
+    /// its request); nothing is restored.
     /// </exception>
     public static AdjustmentLog Restore(IEnumerable<AdjustmentLogEntry> entries, string? expectedHeadHash = null)
     {
@@ -126,7 +127,8 @@ public sealed class AdjustmentLog
     }
 
     /// <summary>
-    /// Computes an entry's hash: SHA-256 over the previous hash, the sequence and each request field.
+    /// Computes an entry's hash: SHA-256 over the previous hash, the sequence and each request field, the instant
+    /// as whole nanoseconds since the Unix epoch.
     /// </summary>
     /// <param name="sequence">The entry's sequence.</param>
     /// <param name="request">The adjustment.</param>
@@ -167,6 +169,11 @@ public sealed class AdjustmentLog
                 + $"hashes to {previous}: an entry before it was changed, removed or moved.";
         }
 
+        if (entry.Request is null)
+        {
+            return $"Entry {index} (sequence {entry.Sequence}) has no request: the entry was damaged.";
+        }
+
         var actual = ComputeHash(entry.Sequence, entry.Request, entry.PreviousHash);
 
         return string.Equals(entry.Hash, actual, StringComparison.Ordinal)
@@ -187,7 +194,7 @@ public sealed class AdjustmentLog
         yield return ((int)request.Bucket).ToString(invariant);
         yield return request.ReasonCode;
         yield return request.Operator;
-        yield return request.At.ToUnixTimeTicks().ToString(invariant);
+        yield return (request.At - NodaConstants.UnixEpoch).ToBigIntegerNanoseconds().ToString(invariant);
         yield return request.Note;
         yield return request.Reference;
         yield return request.Approver;

@@ -6,7 +6,8 @@ namespace Inventory.Core.Adjustments;
 
 /// <summary>
 /// The road a manual adjustment takes: judged by its reason code's policy, then, only when allowed (within limits or
-/// approved), sent to the ledger as an <see cref="AdjustStock"/> or <see cref="SetCount"/> command and logged.
+/// approved), sent to the ledger as an <see cref="AdjustStock"/> (a change) or <see cref="SetCount"/> (a count)
+/// command and logged.
 /// </summary>
 /// <remarks>Safe to share between threads when the ledger is; the log serialises its own appends.</remarks>
 public sealed class ManualAdjustments
@@ -14,10 +15,6 @@ public sealed class ManualAdjustments
     private readonly InventoryLedger _ledger;
     private readonly AdjustmentPolicy _policy;
     private readonly AdjustmentLog? _log;
-
-    // Counts that matched their bucket never reach the ledger, so their keys are remembered here.
-    private readonly Dictionary<string, (AdjustmentRequest Request, AdjustmentLogEntry? Entry)> _countsWithoutChange =
-        new(StringComparer.Ordinal);
 
     /// <summary>Initializes the road.</summary>
     /// <param name="ledger">The ledger every change goes through.</param>
@@ -51,14 +48,13 @@ public sealed class ManualAdjustments
     /// <remarks>
     /// <para>
     /// A key sent again returns the first result and changes nothing: the ledger's recorded change answers it, with
-    /// no new log entry, whatever the stock is now. A count that matched its bucket moved nothing and never reached
-    /// the ledger; limitation: its key is remembered by this instance only, so a retry after a restart logs the
-    /// count again.
+    /// no new log entry, whatever the stock is now.
     /// </para>
     /// <para>
-    /// Limitation: a count of a bucket other than available becomes a change worked out from the position read
-    /// here; a change landing between that read and the write is not seen, because the ledger has no count command
-    /// for single buckets. An available count becomes <see cref="SetCount"/> and has no such gap.
+    /// A count of any bucket becomes <see cref="SetCount"/> for that bucket, so the ledger works out the change
+    /// inside its guarded write: two counts sent at once both end at the counted value. The policy judges the change
+    /// seen in the position read here; the change the ledger applied is in the result's entries, and a count that
+    /// matches the bucket is applied as a zero change.
     /// </para>
     /// </remarks>
     public async ValueTask<AdjustmentOutcome> SubmitAsync(
@@ -82,12 +78,6 @@ public sealed class ManualAdjustments
             return new AdjustmentOutcome(decision, null, null);
         }
 
-        if (decision.Change == 0 && !IsAvailableCount(request))
-        {
-            // A count that matches the bucket moves nothing: the ledger has nothing to write, the log keeps the count.
-            return LogCountWithoutChange(idempotencyKey, request, decision);
-        }
-
         var result = await _ledger.ExecuteAsync(ToCommand(idempotencyKey, request, decision.Change), cancellationToken)
             .ConfigureAwait(false);
         var entry = result.IsApplied && !result.IsReplay ? _log?.Append(request) : null;
@@ -98,17 +88,14 @@ public sealed class ManualAdjustments
     private async ValueTask<AdjustmentOutcome?> FindEarlierAsync(
         string key, AdjustmentRequest request, CancellationToken cancellationToken)
     {
-        lock (_countsWithoutChange)
-        {
-            if (_countsWithoutChange.TryGetValue(key, out var counted))
-            {
-                return Repeat(key, request, counted);
-            }
-        }
-
         var recorded = await _ledger.Store.FindOutcomeAsync(key, cancellationToken).ConfigureAwait(false);
 
-        return recorded is null ? null : await ReplayAsync(key, request, recorded, cancellationToken).ConfigureAwait(false);
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        return await ReplayAsync(key, request, recorded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -130,46 +117,18 @@ public sealed class ManualAdjustments
         return new AdjustmentOutcome(AdjustmentDecision.Allowed(change), result, null);
     }
 
-    private AdjustmentOutcome LogCountWithoutChange(string key, AdjustmentRequest request, AdjustmentDecision decision)
-    {
-        lock (_countsWithoutChange)
-        {
-            if (_countsWithoutChange.TryGetValue(key, out var first))
-            {
-                return Repeat(key, request, first);
-            }
-
-            _countsWithoutChange.Add(key, (request, _log?.Append(request)));
-
-            return new AdjustmentOutcome(decision, null, _countsWithoutChange[key].Entry);
-        }
-    }
-
-    private static AdjustmentOutcome Repeat(
-        string key, AdjustmentRequest request, (AdjustmentRequest Request, AdjustmentLogEntry? Entry) first)
-    {
-        if (first.Request != request)
-        {
-            throw new IdempotencyKeyConflictException(key, first.Request.ToString(), request.ToString());
-        }
-
-        return new AdjustmentOutcome(AdjustmentDecision.Allowed(0), null, null);
-    }
-
-    private static bool IsAvailableCount(AdjustmentRequest request) =>
-        request.Mode == AdjustmentMode.Count && request.Bucket == StockBucket.Available;
-
     private static LedgerCommand ToCommand(string key, AdjustmentRequest request, long change)
     {
-        if (IsAvailableCount(request))
+        var (sku, location) = (request.Sku, request.Location);
+        if (request.Mode == AdjustmentMode.Count)
         {
-            return new SetCount(key, request.Sku, request.Location, request.Quantity, request.Operator)
+            var counted = request.Quantity;
+
+            return new SetCount(key, sku, location, counted, request.Operator, request.Bucket, request.ReasonCode)
             {
                 At = request.At,
             };
         }
-
-        var (sku, location) = (request.Sku, request.Location);
 
         return new AdjustStock(key, sku, location, change, request.Bucket, request.ReasonCode, request.Operator)
         {

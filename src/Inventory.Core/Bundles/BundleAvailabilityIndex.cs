@@ -38,6 +38,9 @@ public sealed class BundleAvailabilityIndex
     private readonly long[] _before;
     private readonly int[] _dirtyMark;
     private readonly int[] _dirty;
+    private readonly long[] _componentBefore;
+    private readonly int[] _componentMark;
+    private readonly int[] _componentDirty;
     private Sku[] _components = [];
     private int _generation;
 
@@ -66,6 +69,9 @@ public sealed class BundleAvailabilityIndex
         _before = new long[_bundles.Length];
         _dirtyMark = new int[_bundles.Length];
         _dirty = new int[_bundles.Length];
+        _componentBefore = new long[_components.Length];
+        _componentMark = new int[_components.Length];
+        _componentDirty = new int[_components.Length];
         RecomputeAll();
     }
 
@@ -113,7 +119,8 @@ public sealed class BundleAvailabilityIndex
 
     /// <summary>
     /// Applies a batch of new component figures and reports every sellable SKU whose availability changed: the
-    /// components themselves and the bundles containing them, each once, comparing before and after the batch.
+    /// components themselves and the bundles containing them, each once, comparing before and after the batch (a
+    /// SKU listed several times is reported once with its net change, and not at all when the net change is zero).
     /// </summary>
     /// <param name="levels">The new figures; a SKU that no bundle contains is ignored.</param>
     /// <param name="changes">Receives the changes; it is not cleared first.</param>
@@ -122,6 +129,7 @@ public sealed class BundleAvailabilityIndex
     {
         ArgumentNullException.ThrowIfNull(changes);
         var touched = 0;
+        var components = 0;
         var generation = NextGeneration();
         foreach (var level in levels)
         {
@@ -131,12 +139,30 @@ public sealed class BundleAvailabilityIndex
             }
 
             var now = Math.Max(0, level.Available);
-            var before = _available[id];
-            if (before != now)
+            if (_available[id] != now)
             {
+                components = MarkComponent(id, generation, components);
                 _available[id] = now;
-                changes.Add(new AvailabilityChange(level.Sku, before, now, IsBundle: false));
                 touched = ApplyToDependents(id, now, generation, touched);
+            }
+        }
+
+        ReportChanges(changes, components, touched);
+    }
+
+    /// <summary>
+    /// Appends the net change over the batch of each component and bundle it touched, components first, each
+    /// once, and none whose figure ended where it started.
+    /// </summary>
+    private void ReportChanges(ICollection<AvailabilityChange> changes, int components, int touched)
+    {
+        for (var i = 0; i < components; i++)
+        {
+            var c = _componentDirty[i];
+            var (before, now) = (_componentBefore[c], _available[c]);
+            if (now != before)
+            {
+                changes.Add(new AvailabilityChange(_components[c], before, now, IsBundle: false));
             }
         }
 
@@ -164,10 +190,24 @@ public sealed class BundleAvailabilityIndex
         if (_generation == int.MaxValue)
         {
             Array.Clear(_dirtyMark);
+            Array.Clear(_componentMark);
             _generation = 0;
         }
 
         return ++_generation;
+    }
+
+    /// <summary>Notes a component's figure before the batch the first time the batch changes it.</summary>
+    private int MarkComponent(int component, int generation, int marked)
+    {
+        if (_componentMark[component] != generation)
+        {
+            _componentMark[component] = generation;
+            _componentBefore[component] = _available[component];
+            _componentDirty[marked++] = component;
+        }
+
+        return marked;
     }
 
     /// <summary>

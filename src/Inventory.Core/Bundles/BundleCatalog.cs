@@ -142,10 +142,9 @@ public sealed partial class BundleCatalog
     {
         ArgumentOutOfRangeException.ThrowIfNegative(quantity);
         var versions = Volatile.Read(ref _versions);
-        var totals = new Dictionary<Sku, long>();
-        Accumulate(versions, sku, quantity, at, totals);
+        var perUnit = Composition(versions, sku, at, []);
 
-        return [.. totals.OrderBy(p => p.Key).Select(p => new BundleComponent(p.Key, p.Value))];
+        return [.. perUnit.OrderBy(p => p.Key).Select(p => new BundleComponent(p.Key, checked(p.Value * quantity)))];
     }
 
     /// <summary>
@@ -182,19 +181,42 @@ public sealed partial class BundleCatalog
         return [.. found.Order()];
     }
 
-    private static void Accumulate(
-        Dictionary<Sku, BundleDefinition[]> versions, Sku sku, long quantity, Instant at, Dictionary<Sku, long> totals)
+    /// <summary>
+    /// The leaf units in one unit of <paramref name="sku"/>, worked out once per SKU within one explosion: a bundle
+    /// reached by many paths reuses its composition, so the cost grows with the lines, not with the paths.
+    /// </summary>
+    /// <remarks>
+    /// Implementation note: every line quantity is positive, so each partial sum is at most the final total for
+    /// one unit; a checked overflow here means the true total overflows too.
+    /// </remarks>
+    private static Dictionary<Sku, long> Composition(
+        Dictionary<Sku, BundleDefinition[]> versions, Sku sku, Instant at, Dictionary<Sku, Dictionary<Sku, long>> memo)
     {
-        var definition = versions.TryGetValue(sku, out var found) ? Array.Find(found, v => v.IsValidAt(at)) : null;
-        if (definition is null)
+        if (memo.TryGetValue(sku, out var known))
         {
-            totals[sku] = checked(totals.GetValueOrDefault(sku) + quantity);
-            return;
+            return known;
         }
 
-        foreach (var component in definition.Components)
+        var definition = versions.TryGetValue(sku, out var found) ? Array.Find(found, v => v.IsValidAt(at)) : null;
+        var composition = new Dictionary<Sku, long>();
+        if (definition is null)
         {
-            Accumulate(versions, component.Sku, checked(quantity * component.Quantity), at, totals);
+            composition[sku] = 1;
         }
+        else
+        {
+            foreach (var component in definition.Components)
+            {
+                foreach (var (leaf, units) in Composition(versions, component.Sku, at, memo))
+                {
+                    var added = checked(units * component.Quantity);
+                    composition[leaf] = checked(composition.GetValueOrDefault(leaf) + added);
+                }
+            }
+        }
+
+        memo[sku] = composition;
+
+        return composition;
     }
 }

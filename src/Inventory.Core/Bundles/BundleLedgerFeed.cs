@@ -40,6 +40,38 @@ public static class BundleLedgerFeed
     }
 
     /// <summary>
+    /// Sweeps the ledger's expired holds (<see cref="InventoryLedger.SweepExpiredHoldsAsync"/>), then refreshes the
+    /// index from the sweep's results, as <see cref="RefreshAsync"/> does for any batch: every SKU whose holds were
+    /// released is read again, and each sellable SKU whose availability changed is returned.
+    /// </summary>
+    /// <param name="ledger">The ledger to sweep.</param>
+    /// <param name="index">The index to update.</param>
+    /// <param name="maxHolds">The most holds to look at in this call.</param>
+    /// <param name="cancellationToken">Cancels the sweep or the reads.</param>
+    /// <returns>The changes, components first in the order released, then bundles.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="ledger"/> or <paramref name="index"/> is
+    /// null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxHolds"/> is not
+    /// positive.</exception>
+    /// <remarks>
+    /// Call it in place of <see cref="InventoryLedger.SweepExpiredAsync"/> when an index follows the ledger: a hold
+    /// stops counting once it expires, but nothing else tells the index, which keeps the old figure until another
+    /// command touches the SKU.
+    /// </remarks>
+    public static async ValueTask<IReadOnlyList<AvailabilityChange>> SweepAsync(
+        InventoryLedger ledger,
+        BundleAvailabilityIndex index,
+        int maxHolds = 1000,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(index);
+        var results = await ledger.SweepExpiredHoldsAsync(maxHolds, cancellationToken).ConfigureAwait(false);
+
+        return await RefreshAsync(ledger, index, results, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Reads the new figures of every SKU the applied results touched, updates the index, and returns every
     /// sellable SKU whose availability changed: the components and the bundles containing them, each once.
     /// </summary>

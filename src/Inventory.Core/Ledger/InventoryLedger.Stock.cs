@@ -22,11 +22,20 @@ public sealed partial class InventoryLedger
     {
         var key = new PositionKey(command.Sku, command.Location);
         var before = work.Effective(key);
-        var delta = checked(command.CountedOnHand - before.OnHand);
+        var delta = checked(command.Counted - BucketUnits(command.Bucket, before));
 
         work.Apply(
-            EntryKind.Counted, key, new StockChange(OnHand: delta), Math.Abs(delta), null, actor: command.Counter);
-        RecordOversell(work, key, removed: -delta, reference: null);
+            EntryKind.Counted,
+            key,
+            BucketChange(command.Bucket, delta),
+            Math.Abs(delta),
+            null,
+            command.Reason,
+            command.Counter);
+        if (command.Bucket == StockBucket.Available)
+        {
+            RecordOversell(work, key, removed: -delta, reference: null);
+        }
 
         return null;
     }

@@ -178,19 +178,36 @@ public sealed partial class InventoryLedger
     /// the journal.</remarks>
     public async ValueTask<int> SweepExpiredAsync(int maxHolds = 1000, CancellationToken cancellationToken = default)
     {
+        var results = await SweepExpiredHoldsAsync(maxHolds, cancellationToken).ConfigureAwait(false);
+
+        return results.Where(r => !r.IsReplay).Sum(r => r.Entries.Count(e => e.Kind == EntryKind.Expired));
+    }
+
+    /// <summary>
+    /// Removes holds that have expired, as <see cref="SweepExpiredAsync"/> does, and returns the result of each
+    /// cart's expiry, so a caller can follow the positions whose holds were released.
+    /// </summary>
+    /// <param name="maxHolds">The most holds to look at in this call.</param>
+    /// <param name="cancellationToken">Cancels the sweep between carts.</param>
+    /// <returns>One result per cart with expired holds; its <see cref="EntryKind.Expired"/> entries name the
+    /// positions released. A replayed result (the cart was swept at this instant already) released nothing.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="maxHolds"/> is not
+    /// positive.</exception>
+    public async ValueTask<IReadOnlyList<LedgerResult>> SweepExpiredHoldsAsync(
+        int maxHolds = 1000, CancellationToken cancellationToken = default)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHolds);
         var now = _clock.GetCurrentInstant();
         var expired = await _store.FindExpiredHoldsAsync(now, maxHolds, cancellationToken).ConfigureAwait(false);
 
-        var removed = 0;
+        var results = new List<LedgerResult>();
         foreach (var cartId in expired.Select(h => h.CartId).Distinct(StringComparer.Ordinal))
         {
             var key = $"sweep:{cartId}:{now.ToUnixTimeTicks()}";
-            var result = await ExecuteAsync(new ExpireHolds(key, cartId), cancellationToken).ConfigureAwait(false);
-            removed += result.IsReplay ? 0 : result.Entries.Count(e => e.Kind == EntryKind.Expired);
+            results.Add(await ExecuteAsync(new ExpireHolds(key, cartId), cancellationToken).ConfigureAwait(false));
         }
 
-        return removed;
+        return results;
     }
 
     private async ValueTask<LedgerWork> ReadAsync(

@@ -42,6 +42,31 @@ public sealed class AdjustmentLogRestoreTests
     }
 
     [Fact]
+    public void Restore_InstantEditedBelowATick_ThrowsNamingTheEntry()
+    {
+        var stored = Log(3).Entries.ToList();
+        var at = stored[2].Request.At;
+        stored[2] = stored[2] with { Request = stored[2].Request with { At = at + Duration.FromNanoseconds(1) } };
+
+        var error = Assert.Throws<AdjustmentLogException>(() => AdjustmentLog.Restore(stored));
+
+        Assert.Equal(2, error.FirstBrokenIndex);
+        Assert.Contains("edited", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restore_EntryWithoutRequest_ThrowsNamingTheEntry()
+    {
+        var stored = Log(3).Entries.ToList();
+        stored[1] = stored[1] with { Request = null! };
+
+        var error = Assert.Throws<AdjustmentLogException>(() => AdjustmentLog.Restore(stored));
+
+        Assert.Equal(1, error.FirstBrokenIndex);
+        Assert.Contains("no request", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Restore_EntriesCutFromTheEnd_ThrowsAgainstTheKeptHead()
     {
         var full = Log(4);

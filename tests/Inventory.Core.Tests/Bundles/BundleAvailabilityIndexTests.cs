@@ -49,6 +49,49 @@ public sealed class BundleAvailabilityIndexTests
     }
 
     [Fact]
+    public void Update_BatchListingAComponentThreeTimes_ReportsItOnceWithItsNetChange()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("X"), 3), new StockLevel(S("X"), 7), new StockLevel(S("X"), 24)], changes);
+
+        Assert.Equal(
+            [
+                new AvailabilityChange(S("X"), 10, 24, IsBundle: false),
+                new AvailabilityChange(S("MID"), 10, 24, IsBundle: true),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void Update_BatchGoingDownAndBackUp_ReportsNothing()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+
+        index.Update([new StockLevel(S("X"), 2), new StockLevel(S("Y"), 0), new StockLevel(S("X"), 10)], changes);
+
+        Assert.Equal([new AvailabilityChange(S("Y"), 9, 0, IsBundle: false)], changes.Where(c => !c.IsBundle));
+        Assert.Equal(10, index.Availability(S("MID")));
+        Assert.DoesNotContain(changes, c => c.Sku == S("X") || c.Sku == S("MID"));
+    }
+
+    [Fact]
+    public void Update_BatchCounterWraps_StillReportsEachChangedComponentOnce()
+    {
+        var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));
+        var changes = new List<AvailabilityChange>();
+        index.SetGeneration(int.MaxValue - 1);
+        index.Update([new StockLevel(S("X"), 4)], changes);
+        changes.Clear();
+
+        index.Update([new StockLevel(S("X"), 2), new StockLevel(S("X"), 3)], changes);
+
+        Assert.Equal(new AvailabilityChange(S("X"), 4, 3, IsBundle: false), Assert.Single(changes, c => !c.IsBundle));
+    }
+
+    [Fact]
     public void Update_SameResultAsARebuild_ForANegativeFigure()
     {
         var index = new BundleAvailabilityIndex(Shelf(), Now, Units(("X", 10), ("Y", 9), ("Z", 100)));

@@ -41,6 +41,20 @@ public sealed class BundleCatalogTests
     }
 
     [Fact]
+    public void Explode_SevenLevelsOfTwelveIdenticalLines_MultipliesOutEveryPath()
+    {
+        // Each level holds the next on twelve lines of one, so the leaf is reached by 12^7 paths, OTHER by 12^6.
+        var levels = Enumerable.Range(1, 6)
+            .Select(l => Kit($"L{l}", [.. Enumerable.Repeat(C($"L{l + 1}", 1), 12)]))
+            .Append(Kit("L7", [.. Enumerable.Repeat(C("LEAF", 1), 12), C("OTHER", 2)]));
+        var catalog = Catalog([.. levels]);
+
+        var exploded = catalog.Explode(S("L1"), 3, Now);
+
+        Assert.Equal([C("LEAF", 3 * 35_831_808), C("OTHER", 3 * 2 * 2_985_984)], exploded);
+    }
+
+    [Fact]
     public void Explode_Leaf_ReturnsItself()
     {
         var catalog = Catalog(Kit("KIT", C("A", 2)));

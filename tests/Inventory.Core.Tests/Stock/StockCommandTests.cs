@@ -52,6 +52,34 @@ public sealed class StockCommandTests
     }
 
     [Fact]
+    public async Task SetCount_DamagedBucket_SetsTheBucketAndMovesOnHandWithIt()
+    {
+        var harness = new LedgerHarness();
+        await harness.Receive("A", "W1", 100);
+        await harness.Apply(new AdjustStock("dmg", A, W1, 8, StockBucket.Damaged));
+
+        var result = await harness.Apply(new SetCount("count", A, W1, 5, "alice", StockBucket.Damaged, "damaged"));
+
+        var counted = Assert.Single(result.Entries);
+        Assert.Equal(
+            (EntryKind.Counted, new StockChange(OnHand: -3, Damaged: -3), 3L, "damaged", "alice"),
+            (counted.Kind, counted.Change, counted.Quantity, counted.Reason, counted.Actor));
+        Assert.Equal(Expect.Position(onHand: 105, damaged: 5), await harness.Position("A", "W1"));
+    }
+
+    [Fact]
+    public async Task SetCount_SameKeyForAnotherBucket_ThrowsKeyConflict()
+    {
+        var harness = new LedgerHarness();
+        await harness.Apply(new SetCount("count", A, W1, 5, Bucket: StockBucket.Damaged));
+
+        await Assert.ThrowsAsync<IdempotencyKeyConflictException>(
+            () => harness.Run(new SetCount("count", A, W1, 5, Bucket: StockBucket.QualityControl)));
+
+        Assert.Equal(Expect.Position(onHand: 5, damaged: 5), await harness.Position("A", "W1"));
+    }
+
+    [Fact]
     public async Task AdjustStock_BelowZero_IsRefusedAndChangesNothing()
     {
         var harness = new LedgerHarness();
