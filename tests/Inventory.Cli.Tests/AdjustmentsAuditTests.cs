@@ -155,7 +155,7 @@ public sealed class AdjustmentsAuditTests
         var run = await CliRun.RunAsync(
             "adjustments", "audit", RepositoryFiles.FirstMonth, "--from", "2010-12-09", "--to", "2010-12-08");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("--to (2010-12-08) is before --from (2010-12-09).", run.Error, StringComparison.Ordinal);
     }
 
@@ -166,7 +166,7 @@ public sealed class AdjustmentsAuditTests
     {
         var run = await CliRun.RunAsync("adjustments", "audit", RepositoryFiles.FirstMonth, option, value);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 

@@ -11,8 +11,6 @@ namespace Inventory.Cli.CommandLine;
 internal static class AdjustmentsCommand
 {
     private const string RetailZone = "Europe/London";
-    private const int UsageError = 1;
-
     public static Command Create()
     {
         var file = new Argument<string>("file")
@@ -58,7 +56,7 @@ internal static class AdjustmentsCommand
         {
             io.Error.WriteLine(
                 $"inventory adjustments audit: --to ({t:yyyy-MM-dd}) is before --from ({f:yyyy-MM-dd}).");
-            return UsageError;
+            return InventoryCli.UsageError;
         }
 
         AuditResult result;
