@@ -50,6 +50,7 @@ internal static class PlainAdjustmentReader
     private static AuditedAdjustment Parse(
         SepReader.Row row, string file, DateTimeZone zone, AdjustmentPolicy catalogue, ReasonMapper mapper)
     {
+        CsvQuoting.Check(row, ',', file);
         var line = row.LineNumberFrom;
         var sku = row["sku"].Span.Trim().ToString();
         if (sku.Length == 0)

@@ -83,13 +83,15 @@ internal static class BomFiles
 
     private static List<BomRow> ReadCsvBom(string path)
     {
-        using var reader = Open(path, ',', header: true);
+        const char separator = ',';
+        using var reader = Open(path, separator, header: true);
         RequireColumns(path, reader.Header, "parent", "child", "quantity");
         var dated = reader.Header.ColNames.Contains("valid_from");
         var ends = reader.Header.ColNames.Contains("valid_to");
         var rows = new List<BomRow>();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             rows.Add(new BomRow(
                 SkuOf(path, line, "parent", row["parent"].ToString()),
@@ -104,10 +106,12 @@ internal static class BomFiles
 
     private static List<BomRow> ReadAdventureWorksBom(string path)
     {
-        using var reader = Open(path, '\t', header: false);
+        const char separator = '\t';
+        using var reader = Open(path, separator, header: false);
         var rows = new List<BomRow>();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, 8);
 
@@ -131,11 +135,13 @@ internal static class BomFiles
 
     private static ComponentStock ReadCsvStock(string path)
     {
-        using var reader = Open(path, ',', header: true);
+        const char separator = ',';
+        using var reader = Open(path, separator, header: true);
         RequireColumns(path, reader.Header, "sku", "location", "available");
         var stock = new ComponentStock();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             stock.Add(
                 SkuOf(path, line, "sku", row["sku"].ToString()),
@@ -148,10 +154,12 @@ internal static class BomFiles
 
     private static ComponentStock ReadAdventureWorksStock(string path)
     {
-        using var reader = Open(path, '\t', header: false);
+        const char separator = '\t';
+        using var reader = Open(path, separator, header: false);
         var stock = new ComponentStock();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, 5);
             stock.Add(
