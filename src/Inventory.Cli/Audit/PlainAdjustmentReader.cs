@@ -15,6 +15,9 @@ internal static class PlainAdjustmentReader
 {
     public static readonly string[] Columns = ["sku", "location", "quantity", "reason", "operator", "instant", "note"];
 
+    private const int FirstYear = 2;
+    private const int LastYear = 9998;
+
     private static readonly IPattern<OffsetDateTime> Offset = OffsetDateTimePattern.ExtendedIso;
     private static readonly IPattern<LocalDateTime>[] Locals =
     [
@@ -76,6 +79,26 @@ internal static class PlainAdjustmentReader
     private static Instant ParseInstant(SepReader.Row row, string file, DateTimeZone zone)
     {
         var text = row["instant"].Span.Trim().ToString();
+        var instant = TryParseInstant(text, zone) ?? throw new MalformedRowException(
+            file,
+            row.LineNumberFrom,
+            "instant",
+            text,
+            "not an ISO-8601 instant (with Z or an offset) or a local date and time");
+
+        // The audit reports the day after and the weeks before an adjustment, so the calendar's ends stay out.
+        var year = instant.InZone(zone).Year;
+        if (year < FirstYear || year > LastYear)
+        {
+            throw new MalformedRowException(
+                file, row.LineNumberFrom, "instant", text, $"the year must be from {FirstYear} to {LastYear}");
+        }
+
+        return instant;
+    }
+
+    private static Instant? TryParseInstant(string text, DateTimeZone zone)
+    {
         var offset = Offset.Parse(text);
         if (offset.Success)
         {
@@ -91,11 +114,6 @@ internal static class PlainAdjustmentReader
             }
         }
 
-        throw new MalformedRowException(
-            file,
-            row.LineNumberFrom,
-            "instant",
-            text,
-            "not an ISO-8601 instant (with Z or an offset) or a local date and time");
+        return null;
     }
 }

@@ -93,6 +93,7 @@ internal static class BomFiles
         {
             CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
+            RequireFields(path, line, row.ColCount, reader.Header.ColNames.Count);
             rows.Add(new BomRow(
                 SkuOf(path, line, "parent", row["parent"].ToString()),
                 SkuOf(path, line, "child", row["child"].ToString()),
@@ -138,37 +139,66 @@ internal static class BomFiles
         const char separator = ',';
         using var reader = Open(path, separator, header: true);
         RequireColumns(path, reader.Header, "sku", "location", "available");
-        var stock = new ComponentStock();
+        var totals = new StockTotals(new ComponentStock(), []);
         foreach (var row in reader)
         {
             CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
-            stock.Add(
+            RequireFields(path, line, row.ColCount, reader.Header.ColNames.Count);
+            Add(totals, (path, line, "available"),
                 SkuOf(path, line, "sku", row["sku"].ToString()),
                 LocationOf(path, line, "location", row["location"].ToString()),
                 Units(path, line, "available", row["available"].ToString(), positive: false));
         }
 
-        return stock;
+        return totals.Stock;
     }
 
     private static ComponentStock ReadAdventureWorksStock(string path)
     {
         const char separator = '\t';
         using var reader = Open(path, separator, header: false);
-        var stock = new ComponentStock();
+        var totals = new StockTotals(new ComponentStock(), []);
         foreach (var row in reader)
         {
             CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, 5);
-            stock.Add(
+            Add(totals, (path, line, "Quantity"),
                 SkuOf(path, line, "ProductID", row[0].ToString()),
                 LocationOf(path, line, "LocationID", row[1].ToString()),
                 Units(path, line, "Quantity", row[4].ToString(), positive: false));
         }
 
-        return stock;
+        return totals.Stock;
+    }
+
+    /// <summary>
+    /// Adds a row's units: a SKU and location listed on several rows are summed, and each SKU's stock pooled over
+    /// every location (an oversold location as zero) must stay within 64 bits, as availability pools it.
+    /// </summary>
+    private static void Add(
+        StockTotals totals, (string Path, int Line, string Column) at, Sku sku, LocationId location, long units)
+    {
+        var before = totals.Stock.Available(sku, location);
+        var sum = (Int128)before + units;
+        if (sum > long.MaxValue || sum < long.MinValue)
+        {
+            throw new MalformedRowException(
+                at.Path, at.Line, at.Column, $"{units}",
+                $"{sku} at {location} sums past the 64-bit range over the rows listing it");
+        }
+
+        var pooled = totals.Pooled.GetValueOrDefault(sku) - Math.Max(0, before) + Int128.Max(0, sum);
+        if (pooled > long.MaxValue)
+        {
+            throw new MalformedRowException(
+                at.Path, at.Line, at.Column, $"{units}",
+                $"{sku} pooled over every location sums past the 64-bit range");
+        }
+
+        totals.Pooled[sku] = pooled;
+        totals.Stock.Set(sku, location, (long)sum);
     }
 
     private static void RequireColumns(string path, SepReaderHeader header, params string[] names)
@@ -240,4 +270,6 @@ internal static class BomFiles
             ? result.Value
             : throw new MalformedRowException(path, line, column, text, "not a date (yyyy-MM-dd)");
     }
+
+    private sealed record StockTotals(ComponentStock Stock, Dictionary<Sku, Int128> Pooled);
 }

@@ -73,6 +73,12 @@ internal static class AdjustmentsCommand
             io.Error.WriteLine($"inventory adjustments audit: {ex.Message}");
             return ReplayCommand.InputError;
         }
+        catch (OverflowException)
+        {
+            io.Error.WriteLine($"inventory adjustments audit: {Path.GetFileName(path)}: column quantity: the "
+                + "adjustments of one day or week sum past the 64-bit range.");
+            return ReplayCommand.InputError;
+        }
 
         if (json)
         {
