@@ -31,7 +31,12 @@ internal static class PlainAdjustmentReader
         Stream input, string displayName, DateTimeZone zone, AdjustmentPolicy catalogue, ReasonMapper mapper)
     {
         using var reader = Sep.New(',')
-            .Reader(o => o with { Unescape = true, CultureInfo = CultureInfo.InvariantCulture })
+            .Reader(o => o with
+            {
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            })
             .From(input);
         var missing = Columns.Where(c => !reader.Header.TryIndexOf(c, out _)).ToList();
         if (missing.Count > 0)
@@ -42,18 +47,47 @@ internal static class PlainAdjustmentReader
         }
 
         var adjustments = new List<AuditedAdjustment>();
+        int? blankLine = null;
         foreach (var row in reader)
         {
+            // Blank lines at the end of a file are harmless; one between rows is a damaged file.
+            if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+            {
+                blankLine ??= row.LineNumberFrom;
+                continue;
+            }
+
+            if (blankLine is { } blank)
+            {
+                throw new MalformedRowException(
+                    displayName, blank, "1", string.Empty, "a blank line between rows");
+            }
+
+            CsvQuoting.Check(row, ',', displayName);
+            RequireColumnCount(row, displayName, reader.Header.ColNames.Count);
             adjustments.Add(Parse(row, displayName, zone, catalogue, mapper));
         }
 
         return adjustments;
     }
 
+    private static void RequireColumnCount(SepReader.Row row, string file, int expected)
+    {
+        if (row.ColCount != expected)
+        {
+            var column = row.ColCount < expected ? row.ColCount + 1 : expected + 1;
+            throw new MalformedRowException(
+                file,
+                row.LineNumberFrom,
+                $"{column}",
+                row.Span.ToString(),
+                $"expected {expected} columns, found {row.ColCount}");
+        }
+    }
+
     private static AuditedAdjustment Parse(
         SepReader.Row row, string file, DateTimeZone zone, AdjustmentPolicy catalogue, ReasonMapper mapper)
     {
-        CsvQuoting.Check(row, ',', file);
         var line = row.LineNumberFrom;
         var sku = row["sku"].Span.Trim().ToString();
         if (sku.Length == 0)

@@ -94,12 +94,12 @@ internal static class BomFiles
             CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, reader.Header.ColNames.Count);
-            rows.Add(new BomRow(
+            rows.Add(InOrder(path, line, "valid_to", new BomRow(
                 SkuOf(path, line, "parent", row["parent"].ToString()),
                 SkuOf(path, line, "child", row["child"].ToString()),
                 Units(path, line, "quantity", row["quantity"].ToString(), positive: true),
                 dated ? DayOf(path, line, "valid_from", row["valid_from"].ToString()) : null,
-                ends ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null));
+                ends ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null)));
         }
 
         return rows;
@@ -123,12 +123,12 @@ internal static class BomFiles
                 continue;
             }
 
-            rows.Add(new BomRow(
+            rows.Add(InOrder(path, line, "EndDate", new BomRow(
                 SkuOf(path, line, "ProductAssemblyID", assembly),
                 SkuOf(path, line, "ComponentID", row[2].ToString()),
                 WholeDecimal(path, line, "PerAssemblyQty", row[7].ToString()),
                 DayOf(path, line, "StartDate", row[3].ToString()),
-                DayOf(path, line, "EndDate", row[4].ToString())));
+                DayOf(path, line, "EndDate", row[4].ToString()))));
         }
 
         return rows;
@@ -200,6 +200,13 @@ internal static class BomFiles
         totals.Pooled[sku] = pooled;
         totals.Stock.Set(sku, location, (long)sum);
     }
+
+    /// <summary>Requires a line's last day not to come before its first, which would leave it no day at all.</summary>
+    private static BomRow InOrder(string path, int line, string column, BomRow row) =>
+        row is { From: { } from, To: { } to } && to < from
+            ? throw new MalformedRowException(
+                path, line, column, Day.Format(to), $"the last day comes before the first ({Day.Format(from)})")
+            : row;
 
     private static void RequireColumns(string path, SepReaderHeader header, params string[] names)
     {
