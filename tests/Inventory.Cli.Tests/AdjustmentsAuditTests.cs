@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Inventory.Cli.Tests;
@@ -181,6 +182,38 @@ public sealed class AdjustmentsAuditTests
             run.Output,
             StringComparison.Ordinal);
         Assert.Contains("  2010-W49: 139 adjustments", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TextFormat_NamesRootCausesAsTheJsonDoes()
+    {
+        var text = await CliRun.RunAsync("adjustments", "audit", RepositoryFiles.FirstMonth);
+        var json = await AuditJsonAsync(RepositoryFiles.FirstMonth);
+
+        foreach (var week in json.GetProperty("weeks").EnumerateArray())
+        {
+            var causes = week.GetProperty("byRootCause").EnumerateArray().Select(t => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{t.GetProperty("rootCause").GetString()} {t.GetProperty("count").GetInt32()} "
+                + $"({t.GetProperty("netUnits").GetInt64():+#;-#;0})"));
+            Assert.Contains(
+                "    by root cause: " + string.Join(", ", causes) + "\n", text.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("unloggedAdjustments", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TextFormat_CountsOneAdjustmentInTheSingular()
+    {
+        using var csv = Plain("A,W1,-5,damaged,alice,2026-03-02T10:00:00Z,");
+
+        var run = await CliRun.RunAsync("adjustments", "audit", csv.Path);
+
+        Assert.Contains(
+            $"{Path.GetFileName(csv.Path)}: 1 adjustment, zone UTC.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": 1 adjustment, -5 units, 0 without reason", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 adjustments", run.Output, StringComparison.Ordinal);
     }
 
     private static int Sum(JsonElement week, string tallies) =>
