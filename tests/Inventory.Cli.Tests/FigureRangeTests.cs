@@ -20,8 +20,19 @@ public class FigureRangeTests
 
         var run = await CliRun.RunAsync("adjustments", "audit", csv.Path);
 
-        run.RequireInputError(Path.GetFileName(csv.Path)
-            + ": column quantity: the adjustments of one day or week sum past the 64-bit range.");
+        run.RequireInputError(
+            Path.GetFileName(csv.Path) + ": the adjustments of one day or week sum past the 64-bit range");
+    }
+
+    [Fact]
+    public async Task Audit_RetailFileDatedAtTheCalendarsEnd_ExitsWithInputErrorNamingTheFile()
+    {
+        using var csv = TempCsv.Of("100,85123A,damaged,-6,9999-12-31 23:59,0,,United Kingdom");
+
+        var run = await CliRun.RunAsync("adjustments", "audit", csv.Path);
+
+        run.RequireInputError(Path.GetFileName(csv.Path) + ": ");
+        Assert.Contains("a date lies at the calendar's end", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

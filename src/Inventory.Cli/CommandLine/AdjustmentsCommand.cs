@@ -75,8 +75,9 @@ internal static class AdjustmentsCommand
         }
         catch (OverflowException)
         {
-            io.Error.WriteLine($"inventory adjustments audit: {Path.GetFileName(path)}: column quantity: the "
-                + "adjustments of one day or week sum past the 64-bit range.");
+            // Limitation: the reports fail as a whole here, so no single line is named.
+            io.Error.WriteLine($"inventory adjustments audit: {Path.GetFileName(path)}: the adjustments of one day or "
+                + "week sum past the 64-bit range, or a date lies at the calendar's end (years 2 to 9998 are read).");
             return ReplayCommand.InputError;
         }
 
