@@ -40,9 +40,32 @@ public static class LedgerCommandReader
     /// <exception cref="PayloadException">Thrown when the line is not a valid command.</exception>
     public static LedgerCommand ReadLine(string json, string where)
     {
-        using var document = Parse(System.Text.Encoding.UTF8.GetBytes(json));
+        var path = where + ": $";
+        using var document = ParseLine(json, path);
 
-        return Read(document.RootElement, where + ": $");
+        return Read(document.RootElement, path);
+    }
+
+    /// <summary>Parses one line; a fault is placed by its byte in the line, as the caller has named the line.</summary>
+    private static JsonDocument ParseLine(string json, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            throw new PayloadException(path, $"malformed JSON at byte {ex.BytePositionInLine + 1}: {ex.Message}");
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new PayloadException(path, "the line must be a JSON object");
+        }
+
+        return document;
     }
 
     private static LedgerCommand ReadFields(JsonElement c, string path, string type, string key) => type switch

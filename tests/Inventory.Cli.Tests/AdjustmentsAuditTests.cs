@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Inventory.Cli.Tests;
@@ -155,7 +156,7 @@ public sealed class AdjustmentsAuditTests
         var run = await CliRun.RunAsync(
             "adjustments", "audit", RepositoryFiles.FirstMonth, "--from", "2010-12-09", "--to", "2010-12-08");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("--to (2010-12-08) is before --from (2010-12-09).", run.Error, StringComparison.Ordinal);
     }
 
@@ -166,7 +167,7 @@ public sealed class AdjustmentsAuditTests
     {
         var run = await CliRun.RunAsync("adjustments", "audit", RepositoryFiles.FirstMonth, option, value);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
@@ -181,6 +182,38 @@ public sealed class AdjustmentsAuditTests
             run.Output,
             StringComparison.Ordinal);
         Assert.Contains("  2010-W49: 139 adjustments", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TextFormat_NamesRootCausesAsTheJsonDoes()
+    {
+        var text = await CliRun.RunAsync("adjustments", "audit", RepositoryFiles.FirstMonth);
+        var json = await AuditJsonAsync(RepositoryFiles.FirstMonth);
+
+        foreach (var week in json.GetProperty("weeks").EnumerateArray())
+        {
+            var causes = week.GetProperty("byRootCause").EnumerateArray().Select(t => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{t.GetProperty("rootCause").GetString()} {t.GetProperty("count").GetInt32()} "
+                + $"({t.GetProperty("netUnits").GetInt64():+#;-#;0})"));
+            Assert.Contains(
+                "    by root cause: " + string.Join(", ", causes) + "\n", text.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("unloggedAdjustments", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TextFormat_CountsOneAdjustmentInTheSingular()
+    {
+        using var csv = Plain("A,W1,-5,damaged,alice,2026-03-02T10:00:00Z,");
+
+        var run = await CliRun.RunAsync("adjustments", "audit", csv.Path);
+
+        Assert.Contains(
+            $"{Path.GetFileName(csv.Path)}: 1 adjustment, zone UTC.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": 1 adjustment, -5 units, 0 without reason", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 adjustments", run.Output, StringComparison.Ordinal);
     }
 
     private static int Sum(JsonElement week, string tallies) =>

@@ -52,6 +52,19 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.False(File.Exists(_state));
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"ReceiveStock\",", "$: malformed JSON at byte ")]
+    [InlineData("[1, 2]", "$: the line must be a JSON object")]
+    public async Task Apply_LineThatIsNotAJsonObject_ExitsTwoNamingTheFileAndItsLine(string line, string expected)
+    {
+        await File.WriteAllLinesAsync(_events, [Events[0], Events[1], line]);
+
+        var run = await CliRun.RunAsync("apply", _events, "--state", _state);
+
+        run.RequireInputError($"{_events}:3: {expected}");
+        Assert.False(File.Exists(_state));
+    }
+
     public void Dispose()
     {
         File.Delete(_events);

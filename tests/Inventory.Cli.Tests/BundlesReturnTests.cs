@@ -95,4 +95,23 @@ public sealed class BundlesReturnTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(": $.quantity: the field is missing", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Return_JsonFilesStartingWithAByteOrderMark_AreRead()
+    {
+        using var bom = TempCsv.Raw(Bom);
+        using var sale = TempCsv.Raw("\uFEFF" + """
+            {"lineId": "l1", "bundle": "KIT", "quantity": 2, "soldAt": "2026-02-10", "pricePaid": 1000,
+             "currency": "EUR"}
+            """);
+        using var returned = TempCsv.Raw("\uFEFF" + """[{"sku": "A", "quantity": 4}]""");
+
+        var run = await CliRun.RunAsync(
+            "bundles", "return", "--bom", bom.Path, "--sale", sale.Path, "--returned", returned.Path,
+            "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var report = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(4, report.GetProperty("components")[0].GetProperty("quantity").GetInt64());
+    }
 }

@@ -117,7 +117,7 @@ public sealed class ReplayInputTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--opening", "lots");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("--opening takes 'auto' or a whole number", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("\"rows\"", run.Output, StringComparison.Ordinal);
     }

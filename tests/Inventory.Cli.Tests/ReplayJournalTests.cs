@@ -45,7 +45,7 @@ public sealed class ReplayJournalTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, option, value);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         Assert.Contains(option == "--bogus" ? "--bogus" : value, run.Error, StringComparison.Ordinal);
     }

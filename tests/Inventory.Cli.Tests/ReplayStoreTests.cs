@@ -48,7 +48,7 @@ public sealed class ReplayStoreTests
 
         var run = await CliRun.RunAsync("replay", csv.Path, "--store", store);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         Assert.Contains("--store takes 'memory' or 'sqlite:<path>'", run.Error, StringComparison.Ordinal);
     }

@@ -15,6 +15,9 @@ internal static class PlainAdjustmentReader
 {
     public static readonly string[] Columns = ["sku", "location", "quantity", "reason", "operator", "instant", "note"];
 
+    private const int FirstYear = 2;
+    private const int LastYear = 9998;
+
     private static readonly IPattern<OffsetDateTime> Offset = OffsetDateTimePattern.ExtendedIso;
     private static readonly IPattern<LocalDateTime>[] Locals =
     [
@@ -28,7 +31,12 @@ internal static class PlainAdjustmentReader
         Stream input, string displayName, DateTimeZone zone, AdjustmentPolicy catalogue, ReasonMapper mapper)
     {
         using var reader = Sep.New(',')
-            .Reader(o => o with { Unescape = true, CultureInfo = CultureInfo.InvariantCulture })
+            .Reader(o => o with
+            {
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            })
             .From(input);
         var missing = Columns.Where(c => !reader.Header.TryIndexOf(c, out _)).ToList();
         if (missing.Count > 0)
@@ -39,12 +47,42 @@ internal static class PlainAdjustmentReader
         }
 
         var adjustments = new List<AuditedAdjustment>();
+        int? blankLine = null;
         foreach (var row in reader)
         {
+            // Blank lines at the end of a file are harmless; one between rows is a damaged file.
+            if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+            {
+                blankLine ??= row.LineNumberFrom;
+                continue;
+            }
+
+            if (blankLine is { } blank)
+            {
+                throw new MalformedRowException(
+                    displayName, blank, "1", string.Empty, "a blank line between rows");
+            }
+
+            CsvQuoting.Check(row, ',', displayName);
+            RequireColumnCount(row, displayName, reader.Header.ColNames.Count);
             adjustments.Add(Parse(row, displayName, zone, catalogue, mapper));
         }
 
         return adjustments;
+    }
+
+    private static void RequireColumnCount(SepReader.Row row, string file, int expected)
+    {
+        if (row.ColCount != expected)
+        {
+            var column = row.ColCount < expected ? row.ColCount + 1 : expected + 1;
+            throw new MalformedRowException(
+                file,
+                row.LineNumberFrom,
+                $"{column}",
+                row.Span.ToString(),
+                $"expected {expected} columns, found {row.ColCount}");
+        }
     }
 
     private static AuditedAdjustment Parse(
@@ -75,6 +113,26 @@ internal static class PlainAdjustmentReader
     private static Instant ParseInstant(SepReader.Row row, string file, DateTimeZone zone)
     {
         var text = row["instant"].Span.Trim().ToString();
+        var instant = TryParseInstant(text, zone) ?? throw new MalformedRowException(
+            file,
+            row.LineNumberFrom,
+            "instant",
+            text,
+            "not an ISO-8601 instant (with Z or an offset) or a local date and time");
+
+        // The audit reports the day after and the weeks before an adjustment, so the calendar's ends stay out.
+        var year = instant.InZone(zone).Year;
+        if (year < FirstYear || year > LastYear)
+        {
+            throw new MalformedRowException(
+                file, row.LineNumberFrom, "instant", text, $"the year must be from {FirstYear} to {LastYear}");
+        }
+
+        return instant;
+    }
+
+    private static Instant? TryParseInstant(string text, DateTimeZone zone)
+    {
         var offset = Offset.Parse(text);
         if (offset.Success)
         {
@@ -90,11 +148,6 @@ internal static class PlainAdjustmentReader
             }
         }
 
-        throw new MalformedRowException(
-            file,
-            row.LineNumberFrom,
-            "instant",
-            text,
-            "not an ISO-8601 instant (with Z or an offset) or a local date and time");
+        return null;
     }
 }

@@ -83,20 +83,23 @@ internal static class BomFiles
 
     private static List<BomRow> ReadCsvBom(string path)
     {
-        using var reader = Open(path, ',', header: true);
+        const char separator = ',';
+        using var reader = Open(path, separator, header: true);
         RequireColumns(path, reader.Header, "parent", "child", "quantity");
         var dated = reader.Header.ColNames.Contains("valid_from");
         var ends = reader.Header.ColNames.Contains("valid_to");
         var rows = new List<BomRow>();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
-            rows.Add(new BomRow(
+            RequireFields(path, line, row.ColCount, reader.Header.ColNames.Count);
+            rows.Add(InOrder(path, line, "valid_to", new BomRow(
                 SkuOf(path, line, "parent", row["parent"].ToString()),
                 SkuOf(path, line, "child", row["child"].ToString()),
                 Units(path, line, "quantity", row["quantity"].ToString(), positive: true),
                 dated ? DayOf(path, line, "valid_from", row["valid_from"].ToString()) : null,
-                ends ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null));
+                ends ? DayOf(path, line, "valid_to", row["valid_to"].ToString()) : null)));
         }
 
         return rows;
@@ -104,10 +107,12 @@ internal static class BomFiles
 
     private static List<BomRow> ReadAdventureWorksBom(string path)
     {
-        using var reader = Open(path, '\t', header: false);
+        const char separator = '\t';
+        using var reader = Open(path, separator, header: false);
         var rows = new List<BomRow>();
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, 8);
 
@@ -118,12 +123,12 @@ internal static class BomFiles
                 continue;
             }
 
-            rows.Add(new BomRow(
+            rows.Add(InOrder(path, line, "EndDate", new BomRow(
                 SkuOf(path, line, "ProductAssemblyID", assembly),
                 SkuOf(path, line, "ComponentID", row[2].ToString()),
                 WholeDecimal(path, line, "PerAssemblyQty", row[7].ToString()),
                 DayOf(path, line, "StartDate", row[3].ToString()),
-                DayOf(path, line, "EndDate", row[4].ToString())));
+                DayOf(path, line, "EndDate", row[4].ToString()))));
         }
 
         return rows;
@@ -131,37 +136,77 @@ internal static class BomFiles
 
     private static ComponentStock ReadCsvStock(string path)
     {
-        using var reader = Open(path, ',', header: true);
+        const char separator = ',';
+        using var reader = Open(path, separator, header: true);
         RequireColumns(path, reader.Header, "sku", "location", "available");
-        var stock = new ComponentStock();
+        var totals = new StockTotals(new ComponentStock(), []);
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
-            stock.Add(
+            RequireFields(path, line, row.ColCount, reader.Header.ColNames.Count);
+            Add(totals, (path, line, "available"),
                 SkuOf(path, line, "sku", row["sku"].ToString()),
                 LocationOf(path, line, "location", row["location"].ToString()),
                 Units(path, line, "available", row["available"].ToString(), positive: false));
         }
 
-        return stock;
+        return totals.Stock;
     }
 
     private static ComponentStock ReadAdventureWorksStock(string path)
     {
-        using var reader = Open(path, '\t', header: false);
-        var stock = new ComponentStock();
+        const char separator = '\t';
+        using var reader = Open(path, separator, header: false);
+        var totals = new StockTotals(new ComponentStock(), []);
         foreach (var row in reader)
         {
+            CsvQuoting.Check(row, separator, path);
             var line = row.LineNumberFrom;
             RequireFields(path, line, row.ColCount, 5);
-            stock.Add(
+            Add(totals, (path, line, "Quantity"),
                 SkuOf(path, line, "ProductID", row[0].ToString()),
                 LocationOf(path, line, "LocationID", row[1].ToString()),
                 Units(path, line, "Quantity", row[4].ToString(), positive: false));
         }
 
-        return stock;
+        return totals.Stock;
     }
+
+    /// <summary>
+    /// Adds a row's units: a SKU and location listed on several rows are summed, and each SKU's stock pooled over
+    /// every location (an oversold location as zero) must stay within 64 bits, as availability pools it.
+    /// </summary>
+    private static void Add(
+        StockTotals totals, (string Path, int Line, string Column) at, Sku sku, LocationId location, long units)
+    {
+        var before = totals.Stock.Available(sku, location);
+        var sum = (Int128)before + units;
+        if (sum > long.MaxValue || sum < long.MinValue)
+        {
+            throw new MalformedRowException(
+                at.Path, at.Line, at.Column, $"{units}",
+                $"{sku} at {location} sums past the 64-bit range over the rows listing it");
+        }
+
+        var pooled = totals.Pooled.GetValueOrDefault(sku) - Math.Max(0, before) + Int128.Max(0, sum);
+        if (pooled > long.MaxValue)
+        {
+            throw new MalformedRowException(
+                at.Path, at.Line, at.Column, $"{units}",
+                $"{sku} pooled over every location sums past the 64-bit range");
+        }
+
+        totals.Pooled[sku] = pooled;
+        totals.Stock.Set(sku, location, (long)sum);
+    }
+
+    /// <summary>Requires a line's last day not to come before its first, which would leave it no day at all.</summary>
+    private static BomRow InOrder(string path, int line, string column, BomRow row) =>
+        row is { From: { } from, To: { } to } && to < from
+            ? throw new MalformedRowException(
+                path, line, column, Day.Format(to), $"the last day comes before the first ({Day.Format(from)})")
+            : row;
 
     private static void RequireColumns(string path, SepReaderHeader header, params string[] names)
     {
@@ -232,4 +277,6 @@ internal static class BomFiles
             ? result.Value
             : throw new MalformedRowException(path, line, column, text, "not a date (yyyy-MM-dd)");
     }
+
+    private sealed record StockTotals(ComponentStock Stock, Dictionary<Sku, Int128> Pooled);
 }

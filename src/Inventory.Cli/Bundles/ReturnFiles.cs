@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Inventory.Core.Bundles;
 using Inventory.Core.Stock;
@@ -47,7 +48,11 @@ internal static class ReturnFiles
     {
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
+            // A byte order mark is accepted, as the CSV readers accept one; the JSON parser alone refuses it.
+            var bytes = File.ReadAllBytes(path).AsMemory();
+            var bom = Encoding.UTF8.Preamble;
+
+            return JsonDocument.Parse(bytes.Span.StartsWith(bom) ? bytes[bom.Length..] : bytes);
         }
         catch (JsonException ex)
         {

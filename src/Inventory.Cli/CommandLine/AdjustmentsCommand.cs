@@ -11,8 +11,6 @@ namespace Inventory.Cli.CommandLine;
 internal static class AdjustmentsCommand
 {
     private const string RetailZone = "Europe/London";
-    private const int UsageError = 1;
-
     public static Command Create()
     {
         var file = new Argument<string>("file")
@@ -58,7 +56,7 @@ internal static class AdjustmentsCommand
         {
             io.Error.WriteLine(
                 $"inventory adjustments audit: --to ({t:yyyy-MM-dd}) is before --from ({f:yyyy-MM-dd}).");
-            return UsageError;
+            return InventoryCli.UsageError;
         }
 
         AuditResult result;
@@ -73,6 +71,13 @@ internal static class AdjustmentsCommand
             or InvalidDataException)
         {
             io.Error.WriteLine($"inventory adjustments audit: {ex.Message}");
+            return ReplayCommand.InputError;
+        }
+        catch (OverflowException)
+        {
+            // Limitation: the reports fail as a whole here, so no single line is named.
+            io.Error.WriteLine($"inventory adjustments audit: {Path.GetFileName(path)}: the adjustments of one day or "
+                + "week sum past the 64-bit range, or a date lies at the calendar's end (years 2 to 9998 are read).");
             return ReplayCommand.InputError;
         }
 

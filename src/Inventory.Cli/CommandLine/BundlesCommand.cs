@@ -62,8 +62,7 @@ internal static class BundlesCommand
     {
         try
         {
-            var catalog = new BundleCatalog();
-            catalog.Register(BomFiles.Versions(BomFiles.ReadBom(bomPath)));
+            var catalog = Catalog(bomPath);
             var request = ReturnFiles.ReadSale(salePath, catalog);
             var result = request.Calculate(ReturnFiles.ReadReturned(returnedPath));
             if (json)
@@ -85,9 +84,27 @@ internal static class BundlesCommand
         }
     }
 
+    /// <summary>Reads a bill of materials into a catalogue; a definition it refuses names the file.</summary>
+    /// <exception cref="InvalidDataException">Thrown when the catalogue refuses a definition.</exception>
+    private static BundleCatalog Catalog(string bomPath)
+    {
+        var catalog = new BundleCatalog();
+        try
+        {
+            catalog.Register(BomFiles.Versions(BomFiles.ReadBom(bomPath)));
+        }
+        catch (BundleDefinitionException ex)
+        {
+            throw new InvalidDataException($"{bomPath}: {ex.Message}", ex);
+        }
+
+        return catalog;
+    }
+
     private static bool IsInputError(Exception ex) =>
         ex is MalformedRowException or BundleDefinitionException or BundleReturnException or JsonInputException
-            or IOException or UnauthorizedAccessException or ArgumentException or UnparsableValueException;
+            or IOException or UnauthorizedAccessException or ArgumentException or UnparsableValueException
+            or InvalidDataException;
 
     private static Command CreateAvailability()
     {
@@ -137,8 +154,7 @@ internal static class BundlesCommand
         {
             var at = Day(atText);
             LocationId? location = locationText is null ? null : new LocationId(locationText);
-            var catalog = new BundleCatalog();
-            catalog.Register(BomFiles.Versions(BomFiles.ReadBom(bomPath)));
+            var catalog = Catalog(bomPath);
             var report = AvailabilityReport.Build(catalog, BomFiles.ReadStock(stockPath), at, location);
             if (json)
             {

@@ -16,17 +16,26 @@ internal static class InventoryCli
             ReconcileCommand.Create(),
         };
 
+    /// <summary>The exit code of a command line that does not parse, the same for every command.</summary>
+    public const int UsageError = 2;
+
     /// <summary>Parses and runs a command line, writing to the given output and error writers.</summary>
-    /// <returns>The exit code: 0 on success, 1 on a usage error, 2 on unreadable input.</returns>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <returns>
+    /// The exit code: 0 on success, 2 on a usage error or unreadable input; <c>reconcile</c> exits 1 when an
+    /// alert fired, so a usage error must never share that code.
+    /// </returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var parse = CreateRoot().Parse(args);
+        if (parse.Errors.Count == 0)
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error })
+                .ConfigureAwait(false);
+        }
 
-        // On a usage error the help text goes with the error, so a script reading standard output gets nothing.
-        var configuration = parse.Errors.Count > 0
-            ? new InvocationConfiguration { Output = error, Error = error }
-            : new InvocationConfiguration { Output = output, Error = error };
+        // The help text goes with the error, so a script reading standard output gets nothing.
+        await parse.InvokeAsync(new InvocationConfiguration { Output = error, Error = error }).ConfigureAwait(false);
 
-        return parse.InvokeAsync(configuration);
+        return UsageError;
     }
 }

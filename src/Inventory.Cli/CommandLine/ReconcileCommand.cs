@@ -97,6 +97,9 @@ internal static class ReconcileCommand
                 };
                 ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
                 heroes.Apply(parse, options);
+                HeroArguments.RequireKnown(options, () => ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel))
+                    .Select(r => r.Sku)
+                    .Concat(WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row.Sku)));
                 previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
                 var classifier = new VarianceClassifier(options);

@@ -18,6 +18,26 @@ internal sealed class HeroArguments
         DefaultValueFactory = _ => 10,
     };
 
+    /// <summary>Requires each hero SKU given to appear in at least one of the snapshots.</summary>
+    /// <param name="options">The options with the hero SKUs applied.</param>
+    /// <param name="snapshotSkus">Reads the SKUs of both snapshots; called only when a hero SKU was given.</param>
+    /// <exception cref="ArgumentException">Thrown naming every hero SKU found in neither snapshot.</exception>
+    public static void RequireKnown(VarianceOptions options, Func<IEnumerable<Sku>> snapshotSkus)
+    {
+        if (options.HeroSkus.Count == 0)
+        {
+            return;
+        }
+
+        var unknown = new SortedSet<Sku>(options.HeroSkus);
+        unknown.ExceptWith(snapshotSkus());
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--hero: {string.Join(", ", unknown)} is in neither the channel nor the warehouse snapshot.");
+        }
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(_heroes);

@@ -44,6 +44,7 @@ internal static class ShopifyInventoryReader
         while (reader.MoveNext())
         {
             rows.Clear();
+            CsvQuoting.Check(reader.Current, ',', path);
             AddRows(rows, reader.Current, header, path, columns, locationIndex);
             foreach (var row in rows)
             {

@@ -47,6 +47,7 @@ internal static class WarehouseCsvReader
         var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
         while (reader.MoveNext())
         {
+            CsvQuoting.Check(reader.Current, ',', path);
             yield return ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
         }
     }

@@ -129,6 +129,7 @@ internal sealed class RetailCsvReader
 
     private RetailRow Parse(SepReader.Row row, ColumnMap columns)
     {
+        CsvQuoting.Check(row, ',', _displayName);
         var line = row.LineNumberFrom;
         if (row.ColCount != columns.Count)
         {

@@ -36,7 +36,8 @@ public static class BundleReturnCalculator
     /// <exception cref="BundleReturnException">
     /// Thrown, listing every problem, when more of a component comes back than was sold, a component was not in the
     /// bundle as sold, a quantity is not positive, the price is negative or not whole, or a weight is missing or
-    /// negative.
+    /// negative, a component is listed twice in the composition as sold, the units sold pass the 64-bit range, or
+    /// the price and weights pass the range of decimal arithmetic.
     /// </exception>
     public static BundleReturnResult Calculate(
         BundleSale sale,
@@ -49,8 +50,13 @@ public static class BundleReturnCalculator
         ArgumentNullException.ThrowIfNull(sale);
         ArgumentNullException.ThrowIfNull(alreadyReturned);
         ArgumentNullException.ThrowIfNull(returning);
-        var sold = sale.Components.ToDictionary(c => c.Sku, c => c.Quantity);
         var problems = new List<string>();
+        var sold = Sold(sale, problems);
+        if (problems.Count > 0)
+        {
+            throw new BundleReturnException(sale.LineId, problems);
+        }
+
         CheckMoney(pricePaid, currency, problems);
         var before = Totals(alreadyReturned, sold, sale, "returned before", problems);
         var now = Totals(returning, sold, sale, "coming back", problems);
@@ -61,9 +67,52 @@ public static class BundleReturnCalculator
             throw new BundleReturnException(sale.LineId, problems);
         }
 
-        var parts = RefundSplit.Split(pricePaid, [.. sold.Select(p => (p.Key, checked(unitWeights[p.Key] * p.Value)))]);
+        try
+        {
+            var parts = RefundSplit.Split(
+                pricePaid, [.. sold.Select(p => (p.Key, checked(unitWeights[p.Key] * p.Value)))]);
 
-        return Refund(sale, currency, sold, before, returning, parts);
+            return Refund(sale, currency, sold, before, returning, parts);
+        }
+        catch (OverflowException)
+        {
+            // Decimal holds 28 to 29 digits: the price times a weight times the units sold can pass it.
+            throw new BundleReturnException(
+                sale.LineId,
+                [$"the price paid ({pricePaid}) times the component weights and quantities passes the range of "
+                    + "decimal arithmetic; give smaller weights (only their ratios count)."]);
+        }
+    }
+
+    /// <summary>Gets the units sold per component, each SKU listed once and each product within range.</summary>
+    private static Dictionary<Sku, long> Sold(BundleSale sale, List<string> problems)
+    {
+        var sold = new Dictionary<Sku, long>();
+        foreach (var component in sale.PerBundle)
+        {
+            if (sold.ContainsKey(component.Sku))
+            {
+                problems.Add($"component {component.Sku} is listed more than once in the composition as sold.");
+            }
+            else if (Multiply(component.Quantity, sale.Quantity) is { } units)
+            {
+                sold[component.Sku] = units;
+            }
+            else
+            {
+                problems.Add($"component {component.Sku}: {component.Quantity} per bundle times {sale.Quantity} "
+                    + "bundles passes the 64-bit range.");
+            }
+        }
+
+        return sold;
+    }
+
+    private static long? Multiply(long a, long b)
+    {
+        var product = (Int128)a * b;
+
+        return product > long.MaxValue || product < long.MinValue ? null : (long)product;
     }
 
     private static BundleReturnResult Refund(

@@ -27,6 +27,7 @@ public class ReconcileHeroTests
     [Theory]
     [InlineData("--hero-top", "-1", "HeroTopCount must not be negative (was -1).")]
     [InlineData("--hero", " ", "--hero: ' ' is not a SKU (1 to 255 characters).")]
+    [InlineData("--hero", "NOPE", "--hero: NOPE is in neither the channel nor the warehouse snapshot.")]
     public async Task Reconcile_BadHeroOption_ExitsTwoNamingIt(string option, string value, string expected)
     {
         var run = await RunSample(option, value);

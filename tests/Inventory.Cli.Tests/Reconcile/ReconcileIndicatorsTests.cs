@@ -85,7 +85,13 @@ public class ReconcileIndicatorsTests
     [InlineData("nope=1", "--threshold: 'nope=1' must be figure=value")]
     [InlineData("oversells", "--threshold: 'oversells' must be figure=value")]
     [InlineData("oversells=many", "--threshold: 'many' in 'oversells=many' is not a number.")]
-    [InlineData("record_accuracy_percent=101", "Thresholds.MinRecordAccuracyPercent must be between 0 and 100")]
+    [InlineData(
+        "record_accuracy_percent=101",
+        "--threshold: 'record_accuracy_percent=101': record_accuracy_percent must be from 0 to 100.")]
+    [InlineData("oversells=-1", "--threshold: 'oversells=-1': oversells must not be negative.")]
+    [InlineData(
+        "unexplained_percent=-0.5",
+        "--threshold: 'unexplained_percent=-0.5': unexplained_percent must be from 0 to 100.")]
     public async Task Reconcile_BadThreshold_ExitsTwoNamingIt(string threshold, string expected)
     {
         var run = await RunSample("--threshold", threshold);

@@ -127,6 +127,47 @@ public sealed class BundleReturnCalculatorTests
         Assert.Equal(0, (await harness.Position("C", "W1")).Available);
     }
 
+    [Fact]
+    public void Calculate_ComponentListedTwiceInTheSale_RefusesNamingTheSku()
+    {
+        var sale = new BundleSale("l1", S("KIT"), 2, Now, Kit("KIT", C("A", 1)), [C("A", 1), C("A", 1)]);
+
+        var error = Assert.Throws<BundleReturnException>(
+            () => BundleReturnCalculator.Calculate(sale, 1000m, "EUR", [], [Back("A", 1)]));
+
+        Assert.Equal(["component A is listed more than once in the composition as sold."], error.Problems);
+    }
+
+    [Fact]
+    public void Calculate_UnitsSoldPastTheLongRange_RefusesNamingTheComponent()
+    {
+        var error = Assert.Throws<BundleReturnException>(
+            () => BundleReturnCalculator.Calculate(Sale(long.MaxValue), 1000m, "EUR", [], [Back("B", 1)]));
+
+        Assert.Equal(
+            [
+                $"component A: 2 per bundle times {long.MaxValue} bundles passes the 64-bit range.",
+                $"component C: 3 per bundle times {long.MaxValue} bundles passes the 64-bit range.",
+            ],
+            error.Problems);
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335", "1")]
+    [InlineData("1000", "10000000000000000000000000000")]
+    public void Calculate_PriceTimesWeightsPastDecimalRange_RefusesWithAReturnError(string price, string weight)
+    {
+        var huge = decimal.Parse(weight, System.Globalization.CultureInfo.InvariantCulture);
+        var weights = new Dictionary<Sku, decimal> { [S("A")] = huge, [S("B")] = huge, [S("C")] = huge };
+
+        var error = Assert.Throws<BundleReturnException>(() => BundleReturnCalculator.Calculate(
+            Sale(2), decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), "EUR", [],
+            [Back("A", 1)], weights));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("passes the range of decimal arithmetic", problem, StringComparison.Ordinal);
+    }
+
     internal static BundleSale Sale(long quantity) => new(
         "l1", S("KIT"), quantity, Now, Kit("KIT", C("A", 2), C("B", 1), C("C", 3)), [C("A", 2), C("B", 1), C("C", 3)]);
 
