@@ -1,3 +1,5 @@
+using Inventory.Core.Stock;
+
 namespace Inventory.Core.Variance;
 
 /// <summary>
@@ -15,4 +17,16 @@ public interface IVarianceEventLog
     /// </param>
     /// <returns>The events, read lazily.</returns>
     IEnumerable<VarianceEvent> Open(bool syncWritesOnly);
+
+    /// <summary>
+    /// Opens the log again for the events of some SKU and location pairs only; called after a full open has read
+    /// (and validated) every event, so this open may skip lines unread.
+    /// </summary>
+    /// <param name="pairs">The pairs whose events the caller reads.</param>
+    /// <returns>
+    /// The events in log order. The log may leave out any event other than a <see cref="BundleSale"/> (whose
+    /// components name other SKUs) whose own SKU and location are not in <paramref name="pairs"/>; yielding them
+    /// too is correct, only slower. By default every event is yielded.
+    /// </returns>
+    IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs) => Open(false);
 }
