@@ -148,7 +148,7 @@ internal static class EventJsonLinesReader
             start += lineLength + breakLength;
             if (syncWritesOnly)
             {
-                if (SyncWriteLine(parser, text, string.Empty, line) is { } write)
+                if (SyncWriteLine(parser, text, filter, line) is { } write)
                 {
                     entries.Add(new ParsedLine(line, write, null));
                 }
@@ -202,17 +202,22 @@ internal static class EventJsonLinesReader
         return at;
     }
 
-    /// <summary>A sync write, or null for any other line; a line naming another type first is not read on.</summary>
-    private static SyncWrite? SyncWriteLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
+    /// <summary>
+    /// A sync write, or null for any other line; a line naming another type first, or one the filter rules out, is
+    /// not read on.
+    /// </summary>
+    private static SyncWrite? SyncWriteLine(
+        EventLineParser parser, ReadOnlySpan<byte> line, EventPairFilter? filter, int number)
     {
-        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8))
+        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8)
+            || filter?.Skips(line.Trim(" \t\v\f"u8)) == true)
         {
             return null;
         }
 
         try
         {
-            return ParseLine(parser, line, path, number) as SyncWrite;
+            return ParseLine(parser, line, string.Empty, number) as SyncWrite;
         }
         catch (MalformedRowException)
         {

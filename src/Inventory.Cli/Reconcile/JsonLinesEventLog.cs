@@ -9,6 +9,6 @@ internal sealed class JsonLinesEventLog(string path) : IVarianceEventLog
 {
     public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) => EventJsonLinesReader.Read(path, syncWritesOnly);
 
-    public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs) =>
-        EventJsonLinesReader.Read(path, filter: new EventPairFilter(pairs));
+    public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs, bool syncWritesOnly) =>
+        EventJsonLinesReader.Read(path, syncWritesOnly, new EventPairFilter(pairs));
 }

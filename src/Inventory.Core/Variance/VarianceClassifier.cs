@@ -66,7 +66,7 @@ public sealed class VarianceClassifier
         var counts = ReadCounts(channel, warehouse);
         var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
-        return Run(counts, _ => held, _ => held);
+        return Run(counts, _ => held, (_, _) => held);
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
@@ -89,7 +89,7 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
 
-        return Run(counts, _ => openEvents(), _ => openEvents());
+        return Run(counts, _ => openEvents(), (_, _) => openEvents());
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
@@ -120,7 +120,7 @@ public sealed class VarianceClassifier
     private VarianceReport Run(
         Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
         Func<bool, IEnumerable<VarianceEvent>> openEvents,
-        Func<IReadOnlySet<PositionKey>, IEnumerable<VarianceEvent>> openFor)
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
         var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
@@ -172,7 +172,7 @@ public sealed class VarianceClassifier
     private EventIntake Intake(
         Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
         Func<bool, IEnumerable<VarianceEvent>> openEvents,
-        Func<IReadOnlySet<PositionKey>, IEnumerable<VarianceEvent>> openFor)
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var beyond = counts
             .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))

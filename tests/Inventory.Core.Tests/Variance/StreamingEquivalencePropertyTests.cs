@@ -175,8 +175,9 @@ public class StreamingEquivalencePropertyTests
         public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) =>
             syncWritesOnly ? events.OfType<SyncWrite>() : events;
 
-        public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs) =>
-            events.Where(item => item is null or BundleSale || pairs.Contains(new(item.Sku, item.Location)));
+        public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs, bool syncWritesOnly) =>
+            Open(syncWritesOnly).Where(
+                item => item is null or BundleSale || pairs.Contains(new(item.Sku, item.Location)));
     }
 
     /// <summary>One generated reconciliation.</summary>
