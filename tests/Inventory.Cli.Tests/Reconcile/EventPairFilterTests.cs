@@ -45,4 +45,20 @@ public class EventPairFilterTests
         Assert.Equal(expected, read.Select(e => e.Id));
         Assert.True(expected.Count() < all.Count);
     }
+
+    [Fact]
+    public void Read_SyncWritesOnlyWithFilter_YieldsTheWatchedPairsWritesOnly()
+    {
+        using var file = new TempText(Write("w1", "A") + Write("w2", "B") + Write("w3", "A") +
+            "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\"," +
+            "\"location\":\"Main\",\"quantity\":1,\"at\":\"2026-03-02T05:00:00Z\"}\n");
+
+        var read = EventJsonLinesReader.Read(file.Path, syncWritesOnly: true, _filter);
+
+        Assert.Equal(["w1", "w3"], read.Select(e => e.Id));
+    }
+
+    private static string Write(string id, string sku) =>
+        $"{{\"type\":\"sync_write\",\"id\":\"{id}\",\"sku\":\"{sku}\",\"location\":\"Main\",\"value\":5," +
+        "\"read_at\":\"2026-03-01T22:00:00Z\",\"at\":\"2026-03-01T22:05:00Z\"}\n";
 }
