@@ -27,12 +27,16 @@ internal static class EventJsonLinesReader
     /// <param name="syncWritesOnly">
     /// True to yield only the sync writes, passing over other lines unread and lines that cannot be read at all.
     /// </param>
+    /// <param name="filter">
+    /// When given, lines it surely rules out are passed over unread; only for a log already read in full once.
+    /// </param>
     /// <remarks>
     /// The file is cut into chunks of whole lines that worker threads parse while the caller consumes earlier
     /// ones, in order; a line the fast path refuses is read again on the caller's thread, so its error carries
     /// the right line number and earlier events have all been yielded first.
     /// </remarks>
-    public static IEnumerable<VarianceEvent> Read(string path, bool syncWritesOnly = false)
+    public static IEnumerable<VarianceEvent> Read(
+        string path, bool syncWritesOnly = false, EventPairFilter? filter = null)
     {
         using var stream = new FileStream(
             path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -50,7 +54,7 @@ internal static class EventJsonLinesReader
         var number = 0;
         foreach (var (data, length) in Chunks(stream))
         {
-            pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly)));
+            pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly, filter)));
             while (pending.Count >= ChunksAhead)
             {
                 var chunk = pending.Dequeue().GetAwaiter().GetResult();
@@ -131,7 +135,7 @@ internal static class EventJsonLinesReader
         return data[at] == '\r' && data[at + 1] == '\n' ? at + 2 : at + 1;
     }
 
-    private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly)
+    private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly, EventPairFilter? filter)
     {
         var parser = new EventLineParser();
         var entries = new List<ParsedLine>();
@@ -144,7 +148,7 @@ internal static class EventJsonLinesReader
             start += lineLength + breakLength;
             if (syncWritesOnly)
             {
-                if (SyncWriteLine(parser, text, string.Empty, line) is { } write)
+                if (SyncWriteLine(parser, text, filter, line) is { } write)
                 {
                     entries.Add(new ParsedLine(line, write, null));
                 }
@@ -153,7 +157,7 @@ internal static class EventJsonLinesReader
             }
 
             var content = text.Trim(" \t\v\f"u8);
-            if (content.IsEmpty)
+            if (content.IsEmpty || filter?.Skips(content) == true)
             {
                 continue;
             }
@@ -198,17 +202,22 @@ internal static class EventJsonLinesReader
         return at;
     }
 
-    /// <summary>A sync write, or null for any other line; a line naming another type first is not read on.</summary>
-    private static SyncWrite? SyncWriteLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
+    /// <summary>
+    /// A sync write, or null for any other line; a line naming another type first, or one the filter rules out, is
+    /// not read on.
+    /// </summary>
+    private static SyncWrite? SyncWriteLine(
+        EventLineParser parser, ReadOnlySpan<byte> line, EventPairFilter? filter, int number)
     {
-        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8))
+        if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8)
+            || filter?.Skips(line.Trim(" \t\v\f"u8)) == true)
         {
             return null;
         }
 
         try
         {
-            return ParseLine(parser, line, path, number) as SyncWrite;
+            return ParseLine(parser, line, string.Empty, number) as SyncWrite;
         }
         catch (MalformedRowException)
         {

@@ -1,3 +1,4 @@
+using Inventory.Core.Stock;
 using Inventory.Core.Variance;
 
 namespace Inventory.Cli.Reconcile;
@@ -7,4 +8,7 @@ namespace Inventory.Cli.Reconcile;
 internal sealed class JsonLinesEventLog(string path) : IVarianceEventLog
 {
     public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) => EventJsonLinesReader.Read(path, syncWritesOnly);
+
+    public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs, bool syncWritesOnly) =>
+        EventJsonLinesReader.Read(path, syncWritesOnly, new EventPairFilter(pairs));
 }

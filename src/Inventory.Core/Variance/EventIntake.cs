@@ -34,26 +34,37 @@ internal sealed class EventIntake
 
     /// <summary>
     /// Reads the events of <paramref name="open"/>, which must yield the same events on every call; its argument
-    /// says whether sync writes alone are wanted (see <see cref="IVarianceEventLog.Open"/>).
+    /// says whether sync writes alone are wanted (see <see cref="IVarianceEventLog.Open"/>). The first read goes
+    /// through <paramref name="openFor"/> with the watched pairs and the last with the pairs whose facts are shown
+    /// (see <see cref="IVarianceEventLog.OpenFor"/>); the full read in between validates every event.
     /// </summary>
     public static EventIntake Read(
         Instant asOf,
         IEnumerable<PositionKey> watched,
-        Func<bool, IEnumerable<VarianceEvent>> open)
+        Func<bool, IEnumerable<VarianceEvent>> open,
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var intake = new EventIntake(asOf, watched);
         if (intake.Positions.Count > 0)
         {
-            intake.ReadWrites(open(true));
+            intake.ReadWrites(openFor(intake.Positions.Keys.ToHashSet(), true));
         }
 
         var shown = intake.SumFacts(open(false));
         if (shown.Count > 0)
         {
-            intake.CollectFacts(open(false), shown);
+            intake.CollectFacts(openFor(intake.PairsOf(shown), false), shown);
         }
 
         return intake;
+    }
+
+    /// <summary>The pairs at which at least one of <paramref name="facts"/> lies.</summary>
+    private HashSet<PositionKey> PairsOf(HashSet<FactKey> facts)
+    {
+        var positions = facts.Select(fact => fact.Position).ToHashSet();
+
+        return [.. Positions.Where(pair => positions.Contains(pair.Value.Index)).Select(pair => pair.Key)];
     }
 
     /// <summary>Builds the key that ties the two systems' records of one bundle line together.</summary>

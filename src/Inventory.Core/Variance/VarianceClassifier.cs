@@ -66,7 +66,7 @@ public sealed class VarianceClassifier
         var counts = ReadCounts(channel, warehouse);
         var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
-        return Run(counts, _ => held);
+        return Run(counts, _ => held, (_, _) => held);
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
@@ -89,7 +89,7 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
 
-        return Run(counts, _ => openEvents());
+        return Run(counts, _ => openEvents(), (_, _) => openEvents());
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
@@ -110,7 +110,7 @@ public sealed class VarianceClassifier
 
         var counts = ReadCounts(channel, warehouse);
 
-        return Run(counts, events.Open);
+        return Run(counts, events.Open, events.OpenFor);
     }
 
     /// <summary>
@@ -119,7 +119,8 @@ public sealed class VarianceClassifier
     /// </summary>
     private VarianceReport Run(
         Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
-        Func<bool, IEnumerable<VarianceEvent>> openEvents)
+        Func<bool, IEnumerable<VarianceEvent>> openEvents,
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
         var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
@@ -136,7 +137,7 @@ public sealed class VarianceClassifier
             return Feed(openEvents(false), indicators, drift);
         }
 
-        return Complete(BuildReport(counts, Intake(counts, Open)), indicators, drift);
+        return Complete(BuildReport(counts, Intake(counts, Open, openFor)), indicators, drift);
     }
 
     private static IEnumerable<VarianceEvent> Feed(
@@ -170,13 +171,14 @@ public sealed class VarianceClassifier
 
     private EventIntake Intake(
         Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
-        Func<bool, IEnumerable<VarianceEvent>> openEvents)
+        Func<bool, IEnumerable<VarianceEvent>> openEvents,
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var beyond = counts
             .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))
             .Select(pair => pair.Key);
 
-        return EventIntake.Read(_options.AsOf, beyond, openEvents);
+        return EventIntake.Read(_options.AsOf, beyond, openEvents, openFor);
     }
 
     private static Dictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
