@@ -87,20 +87,20 @@ internal static class ReturnFiles
             Condition(path, e, $"{at}[{i}]")))];
     }
 
-    private static ReturnCondition Condition(string path, JsonElement element, string at)
+    private static ComponentCondition Condition(string path, JsonElement element, string at)
     {
         if (!element.TryGetProperty("condition", out var value))
         {
-            return ReturnCondition.Sellable;
+            return ComponentCondition.Sellable;
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
         return text switch
         {
-            "sellable" => ReturnCondition.Sellable,
-            "damaged" => ReturnCondition.Damaged,
-            "needs_inspection" => ReturnCondition.NeedsInspection,
+            "sellable" => ComponentCondition.Sellable,
+            "damaged" => ComponentCondition.Damaged,
+            "needs_inspection" => ComponentCondition.NeedsInspection,
             _ => throw new JsonInputException(
                 path, $"{at}.condition", value.ToString(), "use sellable, damaged or needs_inspection"),
         };

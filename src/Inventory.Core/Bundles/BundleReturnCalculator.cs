@@ -139,10 +139,10 @@ public static class BundleReturnCalculator
             BundleMath.WholeBundles(sale.PerBundle, counted));
     }
 
-    private static StockBucket Bucket(ReturnCondition condition) => condition switch
+    private static StockBucket Bucket(ComponentCondition condition) => condition switch
     {
-        ReturnCondition.Damaged => StockBucket.Damaged,
-        ReturnCondition.NeedsInspection => StockBucket.QualityControl,
+        ComponentCondition.Damaged => StockBucket.Damaged,
+        ComponentCondition.NeedsInspection => StockBucket.QualityControl,
         _ => StockBucket.Available,
     };
 

@@ -28,7 +28,7 @@ public sealed class BundleReturnCalculatorTests
     public void Calculate_ReturnInTwoSteps_RefundsAddUpToThePricePaid()
     {
         var first = BundleReturnCalculator.Calculate(
-            Sale(2), 1000m, "EUR", [], [Back("A", 1), Back("B", 1, ReturnCondition.Damaged)], Prices);
+            Sale(2), 1000m, "EUR", [], [Back("A", 1), Back("B", 1, ComponentCondition.Damaged)], Prices);
         var second = BundleReturnCalculator.Calculate(
             Sale(2), 1000m, "EUR", [Back("A", 1), Back("B", 1)], [Back("A", 3), Back("B", 1), Back("C", 6)], Prices);
 
@@ -114,7 +114,7 @@ public sealed class BundleReturnCalculatorTests
             1000m,
             "EUR",
             [],
-            [Back("A", 3), Back("B", 1, ReturnCondition.Damaged), Back("C", 2, ReturnCondition.NeedsInspection)]);
+            [Back("A", 3), Back("B", 1, ComponentCondition.Damaged), Back("C", 2, ComponentCondition.NeedsInspection)]);
 
         foreach (var command in result.RestockCommands("ret-1", W1))
         {
@@ -172,6 +172,6 @@ public sealed class BundleReturnCalculatorTests
         "l1", S("KIT"), quantity, Now, Kit("KIT", C("A", 2), C("B", 1), C("C", 3)), [C("A", 2), C("B", 1), C("C", 3)]);
 
     private static ReturnedComponent Back(
-        string sku, long quantity, ReturnCondition condition = ReturnCondition.Sellable) =>
+        string sku, long quantity, ComponentCondition condition = ComponentCondition.Sellable) =>
         new(S(sku), quantity, condition);
 }

@@ -1,7 +1,7 @@
 namespace Inventory.Core.Bundles;
 
 /// <summary>The state a returned component comes back in, which decides where it is restocked.</summary>
-public enum ReturnCondition
+public enum ComponentCondition
 {
     /// <summary>Fit to sell again: restocked as available.</summary>
     Sellable = 1,
