@@ -42,7 +42,8 @@ public class InputLocationTests
 
         var run = await CliRun.RunAsync("bundles", "availability", "--bom", bom.Path, "--stock", stock.Path);
 
-        run.RequireInputError($"{bom.Path}: Invalid bundle definition: bundle KIT contains itself: KIT -> KIT2 -> KIT.");
+        run.RequireInputError(
+            $"{bom.Path}: Invalid bundle definition: bundle KIT contains itself: KIT -> KIT2 -> KIT.");
     }
 
     [Fact]

@@ -85,26 +85,19 @@ public sealed class ManualAdjustments
         return new AdjustmentOutcome(decision, result, entry);
     }
 
+    /// <summary>
+    /// A key the ledger already holds answers with the ledger's first result: the change is read from what was
+    /// written, not judged again against today's stock, so a retry never turns into a second decision.
+    /// </summary>
     private async ValueTask<AdjustmentOutcome?> FindEarlierAsync(
         string key, AdjustmentRequest request, CancellationToken cancellationToken)
     {
         var recorded = await _ledger.Store.FindOutcomeAsync(key, cancellationToken).ConfigureAwait(false);
-
         if (recorded is null)
         {
             return null;
         }
 
-        return await ReplayAsync(key, request, recorded, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// A key the ledger already holds answers with the ledger's first result: the change is read from what was
-    /// written, not judged again against today's stock, so a retry never turns into a second decision.
-    /// </summary>
-    private async ValueTask<AdjustmentOutcome> ReplayAsync(
-        string key, AdjustmentRequest request, RecordedOutcome recorded, CancellationToken cancellationToken)
-    {
         long change = 0;
         foreach (var entry in recorded.Entries)
         {

@@ -7,4 +7,5 @@ namespace Inventory.Core.Bundles;
 /// <param name="Quantity">Units coming back; positive.</param>
 /// <param name="Condition">The state they come back in.</param>
 /// <remarks>Immutable; safe to share between threads.</remarks>
-public sealed record ReturnedComponent(Sku Sku, long Quantity, ComponentCondition Condition = ComponentCondition.Sellable);
+public sealed record ReturnedComponent(
+    Sku Sku, long Quantity, ComponentCondition Condition = ComponentCondition.Sellable);

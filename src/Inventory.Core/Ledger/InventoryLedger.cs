@@ -104,7 +104,8 @@ public sealed partial class InventoryLedger
             switch (written.Status)
             {
                 case StoreWriteStatus.Written:
-                    return LedgerResult.Applied(command.IdempotencyKey, WrittenEntries(batch, written), isReplay: false);
+                    return LedgerResult.Applied(
+                        command.IdempotencyKey, WrittenEntries(batch, written), isReplay: false);
                 case StoreWriteStatus.DuplicateKey:
                     return Replay(Required(written), fingerprint);
                 case StoreWriteStatus.VersionConflict when attempt >= _maxAttempts:

@@ -71,8 +71,12 @@ public sealed class InventoryAdjustmentsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddInventoryAdjustments_NullServices_Throws() =>
-        Assert.Equal(
-            "services",
-            Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddInventoryAdjustments()).ParamName);
+    public void AddInventoryAdjustments_NullServices_Throws()
+    {
+        IServiceCollection services = null!;
+
+        var error = Assert.Throws<ArgumentNullException>(() => services.AddInventoryAdjustments());
+
+        Assert.Equal("services", error.ParamName);
+    }
 }
