@@ -232,7 +232,13 @@ public sealed partial class InventoryLedger
     {
         try
         {
-            return Decide(command, work);
+            var refusal = Decide(command, work);
+            if (refusal is null)
+            {
+                work.RequireRepresentable();
+            }
+
+            return refusal;
         }
         catch (OverflowException ex)
         {

@@ -61,6 +61,19 @@ internal sealed class LedgerWork
 
     public StockPosition Effective(PositionKey key) => Get(key).Effective;
 
+    /// <summary>
+    /// Works out the available figure of every position the decision touched, so a decision that leaves one beyond
+    /// the 64-bit range fails here, as an overflow, instead of on a later read.
+    /// </summary>
+    public void RequireRepresentable()
+    {
+        foreach (var position in _positions.Values)
+        {
+            _ = position.Stored.Available;
+            _ = position.Effective.Available;
+        }
+    }
+
     public IEnumerable<LocationId> KnownLocations(Sku sku) =>
         _snapshot.Positions.Keys.Where(k => k.Sku.Equals(sku)).Select(k => k.Location).Order();
 
