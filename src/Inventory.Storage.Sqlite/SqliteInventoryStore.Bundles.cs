@@ -1,7 +1,6 @@
 using Inventory.Core.Bundles;
 using Inventory.Core.Stock;
 using Microsoft.Data.Sqlite;
-using NodaTime;
 
 namespace Inventory.Storage.Sqlite;
 
@@ -116,14 +115,4 @@ public sealed partial class SqliteInventoryStore
 
         return parts;
     }
-
-    /// <summary>
-    /// The nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that a bundle line
-    /// reads back equal to the line written, over the whole range of <see cref="Instant"/>.
-    /// </summary>
-    private static long BelowTick(Instant instant) =>
-        (instant - Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks())).ToInt64Nanoseconds();
-
-    private static Instant Exact(long ticks, long belowTick) =>
-        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
 }

@@ -12,7 +12,9 @@ public sealed partial class SqliteInventoryStore
 {
     private const string EntryColumns =
         "sequence, idempotency_key, kind, sku, location, d_on_hand, d_committed, d_reserved, d_damaged, "
-        + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor";
+        + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor, at_ns";
+
+    private const string HoldColumns = "cart_id, line_id, sku, location, quantity, expires_at, expires_at_ns";
 
     private static SqliteCommand Command(
         SqliteConnection connection, SqliteTransaction? transaction, string sql,
@@ -55,6 +57,7 @@ public sealed partial class SqliteInventoryStore
             transaction,
             $"SELECT {PositionColumns} FROM positions p WHERE p.sku = $sku AND p.location = $location;",
             ("$now", Ticks(now)),
+            ("$nowNs", BelowTick(now)),
             ("$sku", key.Sku.Value),
             ("$location", key.Location.Value));
         var found = ReadPositions(command);
@@ -89,7 +92,7 @@ public sealed partial class SqliteInventoryStore
                 reader.GetString(1),
                 new PositionKey(new Sku(reader.GetString(2)), new LocationId(reader.GetString(3))),
                 reader.GetInt64(4),
-                Instant.FromUnixTimeTicks(reader.GetInt64(5))));
+                Exact(reader.GetInt64(5), reader.GetInt64(6))));
         }
 
         return holds;
@@ -145,7 +148,7 @@ public sealed partial class SqliteInventoryStore
             new PositionKey(new Sku(reader.GetString(3)), new LocationId(reader.GetString(4))),
             change,
             reader.GetInt64(12),
-            Instant.FromUnixTimeTicks(reader.GetInt64(13)),
+            Exact(reader.GetInt64(13), reader.GetInt64(17)),
             reader.IsDBNull(14) ? null : reader.GetString(14),
             reader.IsDBNull(15) ? null : reader.GetString(15),
             reader.IsDBNull(16) ? null : reader.GetString(16));

@@ -66,7 +66,7 @@ public sealed partial class SqliteInventoryStore
             using var command = Command(
                 connection,
                 transaction,
-                "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE cart_id = $id;",
+                $"SELECT {HoldColumns} FROM holds WHERE cart_id = $id;",
                 ("$id", cartId));
 
             return ReadHolds(command);
@@ -99,6 +99,7 @@ public sealed partial class SqliteInventoryStore
                 transaction,
                 $"SELECT {PositionColumns} FROM positions p WHERE p.sku = $sku;",
                 ("$now", Ticks(query.Now)),
+                ("$nowNs", BelowTick(query.Now)),
                 ("$sku", sku.Value));
             foreach (var position in ReadPositions(command))
             {

@@ -178,14 +178,14 @@ public sealed partial class SqliteInventoryStore
         Execute(
             connection,
             transaction,
-            "INSERT OR REPLACE INTO holds (cart_id, line_id, sku, location, quantity, expires_at) "
-            + "VALUES ($c, $l, $s, $loc, $q, $e);",
+            $"INSERT OR REPLACE INTO holds ({HoldColumns}) VALUES ($c, $l, $s, $loc, $q, $e, $eNs);",
             ("$c", hold.CartId),
             ("$l", hold.LineId),
             ("$s", hold.Key.Sku.Value),
             ("$loc", hold.Key.Location.Value),
             ("$q", hold.Quantity),
-            ("$e", Ticks(hold.ExpiresAt)));
+            ("$e", Ticks(hold.ExpiresAt)),
+            ("$eNs", BelowTick(hold.ExpiresAt)));
 
     private static void PutOrderLine(SqliteConnection connection, SqliteTransaction transaction, OrderLine line) =>
         Execute(
@@ -226,7 +226,7 @@ public sealed partial class SqliteInventoryStore
             connection,
             transaction,
             $"INSERT INTO journal ({EntryColumns}) VALUES ($seq, $k, $kind, $s, $l, $oh, $c, $r, $d, $qc, $ss, $in, "
-            + "$q, $at, $ref, $reason, $actor);",
+            + "$q, $at, $ref, $reason, $actor, $atNs);",
             ("$seq", e.Sequence),
             ("$k", e.IdempotencyKey),
             ("$kind", (int)e.Kind),
@@ -243,5 +243,6 @@ public sealed partial class SqliteInventoryStore
             ("$at", Ticks(e.At)),
             ("$ref", e.Reference),
             ("$reason", e.Reason),
-            ("$actor", e.Actor));
+            ("$actor", e.Actor),
+            ("$atNs", BelowTick(e.At)));
 }

@@ -32,7 +32,8 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
     private const string PositionColumns =
         "p.sku, p.location, p.on_hand, p.committed, p.reserved, p.damaged, p.quality_control, p.safety_stock, "
         + "p.incoming, p.version, (SELECT COALESCE(SUM(h.quantity), 0) FROM holds h "
-        + "WHERE h.sku = p.sku AND h.location = p.location AND h.expires_at <= $now)";
+        + "WHERE h.sku = p.sku AND h.location = p.location "
+        + "AND (h.expires_at, h.expires_at_ns) <= ($now, $nowNs))";
 
     private readonly string _connectionString;
 
@@ -123,7 +124,11 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
 
         using var connection = OpenConnection();
         using var command = Command(
-            connection, null, $"SELECT {PositionColumns} FROM positions p;", ("$now", Ticks(now)));
+            connection,
+            null,
+            $"SELECT {PositionColumns} FROM positions p;",
+            ("$now", Ticks(now)),
+            ("$nowNs", BelowTick(now)));
         var all = ReadPositions(command);
         all.Sort((left, right) => left.Key.CompareTo(right.Key));
 
@@ -141,9 +146,10 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
         using var command = Command(
             connection,
             null,
-            "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE expires_at <= $now "
-            + "ORDER BY expires_at, cart_id, line_id LIMIT $max;",
+            $"SELECT {HoldColumns} FROM holds WHERE (expires_at, expires_at_ns) <= ($now, $nowNs) "
+            + "ORDER BY expires_at, expires_at_ns, cart_id, line_id LIMIT $max;",
             ("$now", Ticks(now)),
+            ("$nowNs", BelowTick(now)),
             ("$max", maxCount));
 
         return new ValueTask<IReadOnlyList<Hold>>(ReadHolds(command));
@@ -179,5 +185,17 @@ public sealed partial class SqliteInventoryStore : IInventoryStore, IDisposable
         }
     }
 
+    /// <summary>Gets the whole ticks of an instant since the Unix epoch, rounded towards the start of time.</summary>
     private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
+
+    /// <summary>
+    /// Gets the nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that every
+    /// instant reads back equal to the one written, and compares in order, over the whole range of
+    /// <see cref="Instant"/>.
+    /// </summary>
+    private static long BelowTick(Instant instant) =>
+        (instant - Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks())).ToInt64Nanoseconds();
+
+    private static Instant Exact(long ticks, long belowTick) =>
+        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
 }

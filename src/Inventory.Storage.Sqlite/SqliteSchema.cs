@@ -3,6 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace Inventory.Storage.Sqlite;
 
 /// <summary>The schema, as a list of migrations; the file's <c>user_version</c> says how many have run.</summary>
+/// <remarks>
+/// Every instant is two columns: whole .NET ticks since the Unix epoch (rounded towards the start of time) and the
+/// nanoseconds below that tick (0 to 99), so that an instant reads back exactly and the pair compares in the
+/// instant's order. Version 4 added the nanosecond column to holds and journal entries; rows written before it
+/// read 0 there, which is the instant they were written as.
+/// </remarks>
 internal static class SqliteSchema
 {
     private static readonly string[] Migrations =
@@ -52,6 +58,14 @@ internal static class SqliteSchema
             return_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL, location TEXT NOT NULL,
             expected INTEGER NOT NULL, received INTEGER NOT NULL, released INTEGER NOT NULL,
             PRIMARY KEY (return_id, line_id, sku, location)) WITHOUT ROWID;
+        """,
+        """
+        ALTER TABLE holds ADD COLUMN expires_at_ns INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE journal ADD COLUMN at_ns INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX holds_by_position;
+        DROP INDEX holds_by_expiry;
+        CREATE INDEX holds_by_position ON holds (sku, location, expires_at, expires_at_ns);
+        CREATE INDEX holds_by_expiry ON holds (expires_at, expires_at_ns);
         """,
     ];
 
