@@ -111,15 +111,7 @@ public sealed partial class PostgreSqlInventoryStore
         return parts;
     }
 
-    private static long? Ticks(Instant? instant) => instant?.ToUnixTimeTicks();
+    private static long? Ticks(Instant? instant) => instant is { } value ? Ticks(value) : null;
 
-    /// <summary>
-    /// The nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that a bundle line
-    /// reads back equal to the line written, over the whole range of <see cref="Instant"/>.
-    /// </summary>
-    private static long? BelowTick(Instant? instant) =>
-        instant is { } value ? (value - Instant.FromUnixTimeTicks(value.ToUnixTimeTicks())).ToInt64Nanoseconds() : null;
-
-    private static Instant Exact(long ticks, long belowTick) =>
-        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
+    private static long? BelowTick(Instant? instant) => instant is { } value ? BelowTick(value) : null;
 }

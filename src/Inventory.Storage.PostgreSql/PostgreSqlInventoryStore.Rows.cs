@@ -12,12 +12,14 @@ public sealed partial class PostgreSqlInventoryStore
 {
     private const string EntryColumns =
         "sequence, idempotency_key, kind, sku, location, d_on_hand, d_committed, d_reserved, d_damaged, "
-        + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor";
+        + "d_quality_control, d_safety_stock, d_incoming, quantity, at, reference, reason, actor, at_ns";
+
+    private const string HoldColumns = "cart_id, line_id, sku, location, quantity, expires_at, expires_at_ns";
 
     private const string JoinedEntryColumns =
         "j.sequence, j.idempotency_key, j.kind, j.sku, j.location, j.d_on_hand, j.d_committed, j.d_reserved, "
         + "j.d_damaged, j.d_quality_control, j.d_safety_stock, j.d_incoming, j.quantity, j.at, j.reference, "
-        + "j.reason, j.actor";
+        + "j.reason, j.actor, j.at_ns";
 
     private static NpgsqlCommand Command(
         NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
@@ -49,6 +51,7 @@ public sealed partial class PostgreSqlInventoryStore
             connection,
             $"SELECT {PositionColumns} FROM positions p WHERE p.sku = @sku AND p.location = @location;",
             ("now", Ticks(now)),
+            ("nowNs", BelowTick(now)),
             ("sku", key.Sku.Value),
             ("location", key.Location.Value));
         var found = await ReadPositionsAsync(command, cancellationToken).ConfigureAwait(false);
@@ -84,7 +87,7 @@ public sealed partial class PostgreSqlInventoryStore
                 reader.GetString(1),
                 new PositionKey(new Sku(reader.GetString(2)), new LocationId(reader.GetString(3))),
                 reader.GetInt64(4),
-                Instant.FromUnixTimeTicks(reader.GetInt64(5))));
+                Exact(reader.GetInt64(5), reader.GetInt64(6))));
         }
 
         return holds;
@@ -141,7 +144,7 @@ public sealed partial class PostgreSqlInventoryStore
             new PositionKey(new Sku(reader.GetString(offset + 3)), new LocationId(reader.GetString(offset + 4))),
             change,
             Int64(12),
-            Instant.FromUnixTimeTicks(Int64(13)),
+            Exact(Int64(13), Int64(17)),
             Text(14),
             Text(15),
             Text(16));

@@ -24,7 +24,7 @@ public sealed partial class PostgreSqlInventoryStore
             {
                 await using var command = Command(
                     connection,
-                    "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE cart_id = @id;",
+                    $"SELECT {HoldColumns} FROM holds WHERE cart_id = @id;",
                     ("id", cartId));
                 holds.AddRange(await ReadHoldsAsync(command, cancellationToken).ConfigureAwait(false));
                 await using var version = Command(
@@ -84,6 +84,7 @@ public sealed partial class PostgreSqlInventoryStore
                 connection,
                 $"SELECT {PositionColumns} FROM positions p WHERE p.sku = @sku;",
                 ("now", Ticks(query.Now)),
+                ("nowNs", BelowTick(query.Now)),
                 ("sku", sku.Value));
             foreach (var position in await ReadPositionsAsync(command, cancellationToken).ConfigureAwait(false))
             {

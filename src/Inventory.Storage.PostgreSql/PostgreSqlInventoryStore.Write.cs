@@ -173,14 +173,16 @@ public sealed partial class PostgreSqlInventoryStore
 
         private void AddHold(Hold hold) =>
             Add(
-                "INSERT INTO holds VALUES (@c, @l, @s, @loc, @q, @e) ON CONFLICT (cart_id, line_id, sku, location) "
-                + "DO UPDATE SET quantity = excluded.quantity, expires_at = excluded.expires_at",
+                $"INSERT INTO holds ({HoldColumns}) VALUES (@c, @l, @s, @loc, @q, @e, @eNs) "
+                + "ON CONFLICT (cart_id, line_id, sku, location) DO UPDATE SET quantity = excluded.quantity, "
+                + "expires_at = excluded.expires_at, expires_at_ns = excluded.expires_at_ns",
                 ("c", hold.CartId),
                 ("l", hold.LineId),
                 ("s", hold.Key.Sku.Value),
                 ("loc", hold.Key.Location.Value),
                 ("q", hold.Quantity),
-                ("e", Ticks(hold.ExpiresAt)));
+                ("e", Ticks(hold.ExpiresAt)),
+                ("eNs", BelowTick(hold.ExpiresAt)));
 
         private void AddOrderLine(OrderLine line)
         {
@@ -226,7 +228,7 @@ public sealed partial class PostgreSqlInventoryStore
         private void AddEntry(JournalEntry e, long back) =>
             Add(
                 $"INSERT INTO journal ({EntryColumns}) VALUES ((SELECT last_sequence FROM journal_head) - @back, "
-                + "@k, @kind, @s, @l, @oh, @c, @r, @d, @qc, @ss, @in, @q, @at, @ref, @reason, @actor)",
+                + "@k, @kind, @s, @l, @oh, @c, @r, @d, @qc, @ss, @in, @q, @at, @ref, @reason, @actor, @atNs)",
                 ("back", back),
                 ("k", e.IdempotencyKey),
                 ("kind", (int)e.Kind),
@@ -243,7 +245,8 @@ public sealed partial class PostgreSqlInventoryStore
                 ("at", Ticks(e.At)),
                 ("ref", e.Reference),
                 ("reason", e.Reason),
-                ("actor", e.Actor));
+                ("actor", e.Actor),
+                ("atNs", BelowTick(e.At)));
 
         private static string PositionSql(PositionWrite write) =>
             write.ExpectedVersion == 0

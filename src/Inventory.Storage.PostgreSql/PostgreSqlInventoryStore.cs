@@ -30,7 +30,8 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     private const string PositionColumns =
         "p.sku, p.location, p.on_hand, p.committed, p.reserved, p.damaged, p.quality_control, p.safety_stock, "
         + "p.incoming, p.version, (SELECT COALESCE(SUM(h.quantity), 0)::bigint FROM holds h "
-        + "WHERE h.sku = p.sku AND h.location = p.location AND h.expires_at <= @now)";
+        + "WHERE h.sku = p.sku AND h.location = p.location "
+        + "AND (h.expires_at, h.expires_at_ns) <= (@now, @nowNs))";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -119,7 +120,10 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
-            connection, $"SELECT {PositionColumns} FROM positions p ORDER BY p.sku, p.location;", ("now", Ticks(now)));
+            connection,
+            $"SELECT {PositionColumns} FROM positions p ORDER BY p.sku, p.location;",
+            ("now", Ticks(now)),
+            ("nowNs", BelowTick(now)));
 
         return await ReadPositionsAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -133,9 +137,10 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            "SELECT cart_id, line_id, sku, location, quantity, expires_at FROM holds WHERE expires_at <= @now "
-            + "ORDER BY expires_at, cart_id, line_id LIMIT @max;",
+            $"SELECT {HoldColumns} FROM holds WHERE (expires_at, expires_at_ns) <= (@now, @nowNs) "
+            + "ORDER BY expires_at, expires_at_ns, cart_id, line_id LIMIT @max;",
             ("now", Ticks(now)),
+            ("nowNs", BelowTick(now)),
             ("max", (long)maxCount));
 
         return await ReadHoldsAsync(command, cancellationToken).ConfigureAwait(false);
@@ -157,5 +162,17 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).AsTask();
 
+    /// <summary>Gets the whole ticks of an instant since the Unix epoch, rounded towards the start of time.</summary>
     private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
+
+    /// <summary>
+    /// Gets the nanoseconds of an instant below its whole tick (0 to 99): stored beside the tick so that every
+    /// instant reads back equal to the one written, and compares in order, over the whole range of
+    /// <see cref="Instant"/>.
+    /// </summary>
+    private static long BelowTick(Instant instant) =>
+        (instant - Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks())).ToInt64Nanoseconds();
+
+    private static Instant Exact(long ticks, long belowTick) =>
+        Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(belowTick);
 }

@@ -3,6 +3,12 @@ using Npgsql;
 namespace Inventory.Storage.PostgreSql;
 
 /// <summary>The schema, as a list of migrations; the table <c>inventory_schema</c> says how many have run.</summary>
+/// <remarks>
+/// Every instant is two columns: whole .NET ticks since the Unix epoch (rounded towards the start of time) and the
+/// nanoseconds below that tick (0 to 99), so that an instant reads back exactly and the pair, compared as a row,
+/// follows the instant's order. Version 4 added the nanosecond column to holds and journal entries; rows written
+/// before it read 0 there, which is the instant they were written as.
+/// </remarks>
 internal static class PostgreSqlSchema
 {
     // Every text key uses the "C" collation, so that keys compare and sort ordinally, as the library does.
@@ -57,6 +63,14 @@ internal static class PostgreSqlSchema
             sku text COLLATE "C" NOT NULL, location text COLLATE "C" NOT NULL,
             expected bigint NOT NULL, received bigint NOT NULL, released bigint NOT NULL,
             PRIMARY KEY (return_id, line_id, sku, location));
+        """,
+        """
+        ALTER TABLE holds ADD COLUMN expires_at_ns bigint NOT NULL DEFAULT 0;
+        ALTER TABLE journal ADD COLUMN at_ns bigint NOT NULL DEFAULT 0;
+        DROP INDEX holds_by_position;
+        DROP INDEX holds_by_expiry;
+        CREATE INDEX holds_by_position ON holds (sku, location, expires_at, expires_at_ns);
+        CREATE INDEX holds_by_expiry ON holds (expires_at, expires_at_ns);
         """,
     ];
 
