@@ -58,6 +58,37 @@ public abstract partial class InventoryStoreSpecification
         await AssertPositionsEqualJournalReplayAsync(store);
     }
 
+    /// <summary>
+    /// Through the ledger, a hold reserved at an instant between two ticks expires at exactly that instant plus the
+    /// reservation time, and the journal keeps the reservation's instant to the nanosecond.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task Ledger_ClockBetweenTicks_HoldExpiresAtTheExactNanosecond()
+    {
+        var store = NewStore();
+        var reservedAt = T0 + Duration.FromNanoseconds(30);
+        var clock = new SpecificationClock(reservedAt);
+        var options = new InventoryOptions { ReservationTtl = Duration.FromMinutes(20) };
+        var ledger = new InventoryLedger(store, clock, options);
+        await AppliedAsync(ledger, new ReceiveStock("receive", new Sku("A"), new LocationId("W1"), 5));
+        await AppliedAsync(ledger, new ReserveCart("reserve", "cart", [new CartLine("l1", new Sku("A"), 3)]));
+
+        clock.Advance(Duration.FromMinutes(20) - Duration.Epsilon);
+        var oneNanosecondBefore = await ledger.GetAvailableAsync(new Sku("A"));
+        var sweptBefore = await ledger.SweepExpiredAsync();
+        clock.Advance(Duration.Epsilon);
+        var atExpiry = await ledger.GetAvailableAsync(new Sku("A"));
+        var sweptAt = await ledger.SweepExpiredAsync();
+
+        Assert.Equal((2L, 0), (oneNanosecondBefore, sweptBefore));
+        Assert.Equal((5L, 1), (atExpiry, sweptAt));
+        var journal = await store.ReadJournalAsync(0, 100);
+        Assert.Equal([reservedAt, reservedAt], journal.Take(2).Select(e => e.At).ToList());
+        Assert.Equal(reservedAt + Duration.FromMinutes(20), journal[^1].At);
+        await AssertPositionsEqualJournalReplayAsync(store);
+    }
+
     /// <summary>A command repeated under its key returns the first result and changes nothing.</summary>
     /// <returns>The test.</returns>
     [StoreFact]
