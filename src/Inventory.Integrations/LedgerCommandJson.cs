@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Inventory.Core.Ledger;
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 
@@ -8,13 +10,16 @@ namespace Inventory.Integrations;
 
 /// <summary>Writes the commands the mappers produce as JSON objects, one field per command member.</summary>
 /// <remarks>Stateless; safe for concurrent use.</remarks>
-public static class LedgerCommandJson
+public static partial class LedgerCommandJson
 {
     /// <summary>Writes one command as a JSON object with its <c>type</c>, key and fields.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="command">The command.</param>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
-    /// <exception cref="ArgumentException">Thrown for a command type the mappers never produce.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown for a command type with no JSON form, or a <c>CommitBundleCart</c> sale whose definition is of another
+    /// bundle than the line's (one the ledger refuses).
+    /// </exception>
     public static void Write(Utf8JsonWriter writer, LedgerCommand command)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -36,6 +41,9 @@ public static class LedgerCommandJson
     /// <param name="command">The command.</param>
     /// <returns>The type, key and fields.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="command"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown when the command has no JSON form (see <see cref="Write"/>).
+    /// </exception>
     public static string Describe(LedgerCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -123,6 +131,12 @@ public static class LedgerCommandJson
                 Position(writer, c.Sku, c.Location, c.Quantity);
                 writer.WriteString("kind", c.Kind.ToString());
                 writer.WriteString("reference", c.Reference);
+                break;
+            case ReserveCart c:
+                WriteCart(writer, c);
+                break;
+            case CommitBundleCart c:
+                WriteBundleCommit(writer, c);
                 break;
             case SetAvailable c:
                 writer.WriteString("sku", c.Sku.Value);

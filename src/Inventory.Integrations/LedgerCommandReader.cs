@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Inventory.Core.Ledger;
+using Inventory.Core.Bundles;
 using Inventory.Core.Orders;
+using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 using static Inventory.Integrations.Payloads.PayloadReader;
@@ -9,7 +11,7 @@ namespace Inventory.Integrations;
 
 /// <summary>Reads commands back from the JSON form <see cref="LedgerCommandJson"/> writes.</summary>
 /// <remarks>Stateless; safe for concurrent use.</remarks>
-public static class LedgerCommandReader
+public static partial class LedgerCommandReader
 {
     /// <summary>Reads one command from a JSON object.</summary>
     /// <param name="command">The object.</param>
@@ -92,6 +94,9 @@ public static class LedgerCommandReader
             Quantity(c, path, "quantity"),
             OptionalString(c, path, "kind") is null ? ReceiptKind.Purchase : Enum<ReceiptKind>(c, path, "kind"),
             OptionalString(c, path, "reference")),
+        nameof(ReserveCart) => new ReserveCart(key, String(c, path, "cartId"), CartLines(c, path)),
+        nameof(CommitBundleCart) => new CommitBundleCart(
+            key, String(c, path, "cartId"), String(c, path, "orderId"), Sales(c, path)),
         nameof(SetAvailable) => new SetAvailable(
             key, new Sku(String(c, path, "sku")), new LocationId(String(c, path, "location")),
             Signed(c, path, "available")),

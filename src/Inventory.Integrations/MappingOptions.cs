@@ -35,9 +35,11 @@ public sealed class MappingOptions
 
     /// <summary>
     /// Gets the bundle lines recorded on orders (read them with <c>InventoryLedger.GetBundleLinesAsync</c>). A
-    /// returned item that resolves to one of these bundles on the same order (matched by the payload's order
-    /// number) is initiated as the composition recorded at the time of sale, whatever the platform lists as its
-    /// children now; empty by default.
+    /// returned item that resolves to one of these bundles on the same order is initiated as the composition
+    /// recorded at the time of sale, whatever the platform lists as its children now, and a Shopify refund of it
+    /// restocks each recorded component's order line; empty by default. The order is the payload's
+    /// <c>order.order_number</c> (AfterShip), <c>order.id</c> or <c>order_id</c> (Shopify) or <c>order_id</c>
+    /// (Loop); the first recorded line of the bundle on that order is used.
     /// </summary>
     public IList<Inventory.Core.Bundles.BundleOrderLine> SoldBundles { get; } =
         new List<Inventory.Core.Bundles.BundleOrderLine>();

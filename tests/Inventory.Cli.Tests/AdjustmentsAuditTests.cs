@@ -163,6 +163,8 @@ public sealed class AdjustmentsAuditTests
     [Theory]
     [InlineData("--zone", "Mars/Olympus", "--zone takes an IANA time zone id")]
     [InlineData("--from", "2010-13-01", "--from takes a date as yyyy-MM-dd")]
+    [InlineData("--to", "9999-12-31", "--to takes a date in the years 2 to 9998, as the adjustments read (was '9999")]
+    [InlineData("--from", "0001-01-01", "--from takes a date in the years 2 to 9998, as the adjustments read (was '0")]
     public async Task Audit_BadOption_IsAUsageError(string option, string value, string message)
     {
         var run = await CliRun.RunAsync("adjustments", "audit", RepositoryFiles.FirstMonth, option, value);

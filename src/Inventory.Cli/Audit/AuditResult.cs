@@ -1,3 +1,4 @@
+using System.Globalization;
 using Inventory.Core.Adjustments;
 using NodaTime;
 
@@ -22,6 +23,8 @@ internal sealed record AuditResult(
 
         var first = from ?? all.Min(a => a.At.InZone(zone).Date);
         var last = to ?? all.Max(a => a.At.InZone(zone).Date);
+        RequireReadableYear(file, first);
+        RequireReadableYear(file, last);
         var auditor = new DailyAuditor(zone);
         var days = new List<DailyReport>();
 
@@ -36,5 +39,17 @@ internal sealed record AuditResult(
         var weeks = new WeeklyReviewer(zone).Review(inRange);
 
         return new AuditResult(file, zone.Id, inRange.Count, days, weeks);
+    }
+
+    // The plain reader checks each row's year itself; an Online Retail file's dates are checked here.
+    private static void RequireReadableYear(string file, LocalDate date)
+    {
+        if (date.Year is < PlainAdjustmentReader.FirstYear or > PlainAdjustmentReader.LastYear)
+        {
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{file}: a date lies at the calendar's end ({date:uuuu-MM-dd}; years "
+                    + $"{PlainAdjustmentReader.FirstYear} to {PlainAdjustmentReader.LastYear} are read)."));
+        }
     }
 }

@@ -15,8 +15,11 @@ internal static class PlainAdjustmentReader
 {
     public static readonly string[] Columns = ["sku", "location", "quantity", "reason", "operator", "instant", "note"];
 
-    private const int FirstYear = 2;
-    private const int LastYear = 9998;
+    /// <summary>The first year read, so that the day and week before any date read exist.</summary>
+    public const int FirstYear = 2;
+
+    /// <summary>The last year read, so that the day and week after any date read exist.</summary>
+    public const int LastYear = 9998;
 
     private static readonly IPattern<OffsetDateTime> Offset = OffsetDateTimePattern.ExtendedIso;
     private static readonly IPattern<LocalDateTime>[] Locals =

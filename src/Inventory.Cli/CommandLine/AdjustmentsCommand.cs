@@ -77,7 +77,7 @@ internal static class AdjustmentsCommand
         {
             // Limitation: the reports fail as a whole here, so no single line is named.
             io.Error.WriteLine($"inventory adjustments audit: {Path.GetFileName(path)}: the adjustments of one day or "
-                + "week sum past the 64-bit range, or a date lies at the calendar's end (years 2 to 9998 are read).");
+                + "week sum past the 64-bit range.");
             return ReplayCommand.InputError;
         }
 
@@ -101,13 +101,20 @@ internal static class AdjustmentsCommand
         {
             var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
             var parsed = LocalDatePattern.Iso.Parse(text);
-            if (parsed.Success)
+            if (!parsed.Success)
             {
-                return parsed.Value;
+                result.AddError($"{name} takes a date as yyyy-MM-dd (was '{text}').");
+                return null;
             }
 
-            result.AddError($"{name} takes a date as yyyy-MM-dd (was '{text}').");
-            return null;
+            if (parsed.Value.Year is < PlainAdjustmentReader.FirstYear or > PlainAdjustmentReader.LastYear)
+            {
+                result.AddError($"{name} takes a date in the years {PlainAdjustmentReader.FirstYear} to "
+                    + $"{PlainAdjustmentReader.LastYear}, as the adjustments read (was '{text}').");
+                return null;
+            }
+
+            return parsed.Value;
         },
     };
 

@@ -7,6 +7,9 @@ namespace Inventory.Core.Adjustments;
 /// <remarks>Immutable once built and safe to share between threads.</remarks>
 public sealed class DailyAuditor
 {
+    private static readonly LocalDate FirstDate = LocalDate.MinIsoValue.PlusDays(1);
+    private static readonly LocalDate LastDate = LocalDate.MaxIsoValue.PlusDays(-1);
+
     private readonly DailyAuditOptions _options;
     private readonly DateTimeZone _zone;
 
@@ -31,15 +34,29 @@ public sealed class DailyAuditor
 
     /// <summary>Reports one business day.</summary>
     /// <param name="adjustments">Adjustments in any order; those before the day feed the operators' baselines.</param>
-    /// <param name="date">The business day.</param>
+    /// <param name="date">
+    /// The business day: any date of the ISO calendar except its first and last (-9998-01-01 and 9999-12-31), whose
+    /// local day can begin or end outside the instants NodaTime represents, depending on the zone. A baseline window
+    /// reaching back before the calendar's first date starts at the first instant (<see cref="Instant.MinValue"/>).
+    /// </param>
     /// <returns>The day's figures and flags.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="adjustments"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Thrown when <paramref name="date"/> is the calendar's first or last date.
+    /// </exception>
     public DailyReport Report(IReadOnlyList<AuditedAdjustment> adjustments, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(adjustments);
+        if (date < FirstDate || date > LastDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, Text(
+                $"The daily report covers the dates from {FirstDate:uuuu-MM-dd} to {LastDate:uuuu-MM-dd} (was ",
+                $"{date:uuuu-MM-dd}): the calendar's first and last days may lie partly outside NodaTime's instants."));
+        }
+
         var start = date.AtStartOfDayInZone(_zone).ToInstant();
         var end = date.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
-        var baselineStart = date.PlusDays(-_options.BaselineDays).AtStartOfDayInZone(_zone).ToInstant();
+        var baselineStart = BaselineStart(date);
         var day = new List<AuditedAdjustment>();
         var baseline = new Dictionary<string, int>(StringComparer.Ordinal);
         long net = 0;
@@ -192,6 +209,18 @@ public sealed class DailyAuditor
                 Text($"{unexplained} of {day.Count} adjustments ({unexplained * 100.0 / day.Count:0.#}%) have reason ",
                     $"'other' or none (flagged above {_options.UnexplainedSharePercent}%).")));
         }
+    }
+
+    private Instant BaselineStart(LocalDate date)
+    {
+        var daysAvailable = Period.Between(LocalDate.MinIsoValue, date, PeriodUnits.Days).Days;
+
+        // The calendar's first date may start before the first instant (zones east of Greenwich), so a window that
+        // reaches back to it starts at the first instant; instants before that date's local midnight elsewhere
+        // belong to no business day, and the window takes them too.
+        return _options.BaselineDays < daysAvailable
+            ? date.PlusDays(-_options.BaselineDays).AtStartOfDayInZone(_zone).ToInstant()
+            : Instant.MinValue;
     }
 
     private bool IsWorkingTime(Instant at)

@@ -52,18 +52,33 @@ public sealed class WeeklyReviewer
 
     /// <summary>Gets the first day of the week that holds <paramref name="date"/>.</summary>
     /// <param name="date">A day.</param>
-    /// <returns>The week's first day.</returns>
-    public LocalDate WeekOf(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(_weekStart));
+    /// <returns>
+    /// The week's first day; the calendar's first date (-9998-01-01) for a week that starts before the calendar.
+    /// </returns>
+    public LocalDate WeekOf(LocalDate date)
+    {
+        var back = ((int)date.DayOfWeek - (int)_weekStart + 7) % 7;
+        var daysAvailable = Period.Between(LocalDate.MinIsoValue, date, PeriodUnits.Days).Days;
+
+        return back <= daysAvailable ? date.PlusDays(-back) : LocalDate.MinIsoValue;
+    }
 
     /// <summary>Reviews every week from the first to the last adjustment (empty weeks between included).</summary>
-    /// <param name="adjustments">Adjustments in any order.</param>
+    /// <param name="adjustments">
+    /// Adjustments in any order, each at an instant whose local date in the zone lies in the ISO calendar
+    /// (-9998-01-01 to 9999-12-31); the calendar's first week starts on its first date.
+    /// </param>
     /// <returns>One summary per week, oldest first; empty when there are no adjustments.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="adjustments"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown when an adjustment's instant falls on a local date outside the calendar: near the first instant in a
+    /// zone west of Greenwich, or near the last instant in a zone east of it.
+    /// </exception>
     public IReadOnlyList<WeekSummary> Review(IEnumerable<AuditedAdjustment> adjustments)
     {
         ArgumentNullException.ThrowIfNull(adjustments);
         var byWeek = adjustments
-            .GroupBy(a => WeekOf(a.At.InZone(_zone).Date))
+            .GroupBy(a => WeekOf(LocalDateOf(a)))
             .ToDictionary(g => g.Key, g => g.ToList());
         if (byWeek.Count == 0)
         {
@@ -72,14 +87,41 @@ public sealed class WeeklyReviewer
 
         var weeks = new List<WeekSummary>();
         WeekSummary? previous = null;
-        for (var week = byWeek.Keys.Min(); week <= byWeek.Keys.Max(); week = week.PlusWeeks(1))
+        var last = byWeek.Keys.Max();
+
+        // The week after the last may begin past the calendar's last date, so the walk ends before stepping to it.
+        for (var week = byWeek.Keys.Min(); ; week = WeekOf(week.PlusDays(7)))
         {
             var summary = Summarise(week, byWeek.GetValueOrDefault(week) ?? [], previous);
             weeks.Add(summary);
             previous = summary;
+            if (week == last)
+            {
+                return weeks;
+            }
+        }
+    }
+
+    private LocalDate LocalDateOf(AuditedAdjustment adjustment)
+    {
+        var at = adjustment.At;
+        var offset = _zone.GetUtcOffset(at);
+        var room = offset.Seconds >= 0 ? Instant.MaxValue - at : at - Instant.MinValue;
+        if (room < Duration.FromSeconds(Math.Abs(offset.Seconds)))
+        {
+            throw new ArgumentException(
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The adjustment of {0} at {1} falls on a local date outside the calendar in {2} (offset {3}); "
+                    + "the review reads local dates from -9998-01-01 to 9999-12-31.",
+                    adjustment.Sku,
+                    at,
+                    _zone.Id,
+                    offset),
+                "adjustments");
         }
 
-        return weeks;
+        return at.InZone(_zone).Date;
     }
 
     private WeekSummary Summarise(LocalDate week, List<AuditedAdjustment> items, WeekSummary? previous)
@@ -104,7 +146,7 @@ public sealed class WeeklyReviewer
     {
         if (_weekStart != IsoDayOfWeek.Monday)
         {
-            return "week of " + week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return "week of " + week.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
         }
 
         var rule = WeekYearRules.Iso;

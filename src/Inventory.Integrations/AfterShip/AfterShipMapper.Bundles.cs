@@ -16,17 +16,8 @@ public sealed partial class AfterShipMapper
             : null;
 
     /// <summary>Finds the recorded bundle line an item returns, without noting the item when it is unknown.</summary>
-    private static BundleOrderLine? SoldBundle(MappingContext context, JsonElement item, string path, string? order)
-    {
-        var sold = context.Options.SoldBundles;
-        if (order is null || sold.Count == 0
-            || !context.Options.Resolver.TryResolve(context.Item(item, path), out var sku))
-        {
-            return null;
-        }
-
-        return sold.FirstOrDefault(l => string.Equals(l.OrderId, order, StringComparison.Ordinal) && l.Bundle == sku);
-    }
+    private static BundleOrderLine? SoldBundle(MappingContext context, JsonElement item, string path, string? order) =>
+        context.SoldBundle(order, context.Item(item, path));
 
     /// <summary>
     /// Initiates one return line per recorded component, with the recorded units per bundle times the bundles

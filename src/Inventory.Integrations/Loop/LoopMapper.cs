@@ -13,7 +13,9 @@ namespace Inventory.Integrations.Loop;
 /// Topics <c>return.created</c>, <c>return.updated</c> and <c>return.closed</c> (or the legacy topic
 /// <c>return</c>) act on the return's <c>state</c>: <c>open</c> initiates a return line per line item id at
 /// <see cref="MappingOptions.ReturnLocation"/> (Loop's line items carry no quantity: two units are two lines
-/// sharing a line item id, so they are counted); <c>cancelled</c>, <c>expired</c> and <c>closed</c> release what
+/// sharing a line item id, so they are counted; a line item that is a bundle sold as one of
+/// <see cref="MappingOptions.SoldBundles"/> on the return's <c>order_id</c> is initiated as one line per recorded
+/// component, "line item id/SKU"); <c>cancelled</c>, <c>expired</c> and <c>closed</c> release what
 /// is still expected; <c>review</c> moves nothing yet. <c>restock.requested</c> (or <c>restock</c>) restocks
 /// <c>restock_items</c>: in the current shape each names a location, an item and an
 /// <c>available_adjustment</c>, and becomes a returned receipt at that location; in the older shape the items
@@ -21,7 +23,7 @@ namespace Inventory.Integrations.Loop;
 /// </para>
 /// <para>Safe for concurrent use when the options are not changed.</para>
 /// </remarks>
-public sealed class LoopMapper
+public sealed partial class LoopMapper
 {
     private readonly MappingOptions _options;
 
@@ -98,27 +100,35 @@ public sealed class LoopMapper
 
     private static void Initiate(MappingContext context, JsonElement root, string returnId)
     {
-        var units = new Dictionary<string, (long Count, Sku Sku)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (long Count, Sku Sku, ItemReference Item)>(StringComparer.Ordinal);
         var order = new List<string>();
         var index = 0;
         foreach (var line in Array(root, "$", "line_items"))
         {
             var at = Index("$", "line_items", index++);
             var lineItemId = Id(line, at, "line_item_id");
-            var sku = context.Resolve(context.Item(line, at), at);
+            var item = context.Item(line, at);
+            var sku = context.Resolve(item, at);
             if (units.TryGetValue(lineItemId, out var seen))
             {
-                units[lineItemId] = (checked(seen.Count + 1), seen.Sku);
+                units[lineItemId] = (checked(seen.Count + 1), seen.Sku, seen.Item);
                 continue;
             }
 
-            units.Add(lineItemId, (1, sku));
+            units.Add(lineItemId, (1, sku, item));
             order.Add(lineItemId);
         }
 
+        var orderId = OptionalId(root, "$", "order_id");
         foreach (var lineItemId in order)
         {
-            var (count, sku) = units[lineItemId];
+            var (count, sku, item) = units[lineItemId];
+            if (context.SoldBundle(orderId, item) is { } sold)
+            {
+                InitiateAsSold(context, returnId, lineItemId, count, sold);
+                continue;
+            }
+
             context.Add(new InitiateReturn(
                 $"loop:return:{returnId}/{lineItemId}", returnId, lineItemId, sku, context.Options.ReturnLocation,
                 count)

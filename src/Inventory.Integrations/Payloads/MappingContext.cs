@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inventory.Core.Bundles;
 using Inventory.Core.Ledger;
 using Inventory.Core.Stock;
 
@@ -25,6 +26,22 @@ internal sealed class MappingContext(MappingOptions options)
         _unresolved.Add(new UnresolvedItem(path, item));
 
         return new Sku("unresolved");
+    }
+
+    /// <summary>
+    /// Finds the bundle line recorded on <paramref name="orderId"/> (see <see cref="MappingOptions.SoldBundles"/>)
+    /// that a returned item is, without noting the item when the resolver does not know it.
+    /// </summary>
+    public BundleOrderLine? SoldBundle(string? orderId, ItemReference item)
+    {
+        var sold = Options.SoldBundles;
+        if (orderId is null || sold.Count == 0 || !Options.Resolver.TryResolve(item, out var sku))
+        {
+            return null;
+        }
+
+        return sold.FirstOrDefault(
+            l => string.Equals(l.OrderId, orderId, StringComparison.Ordinal) && l.Bundle == sku);
     }
 
     public ItemReference Item(JsonElement element, string path) => new(

@@ -11,8 +11,10 @@ namespace Inventory.Integrations.Shopify;
 /// <remarks>
 /// <para>
 /// Topics: <c>orders/create</c> (an order committed at <see cref="MappingOptions.OrderLocation"/>),
-/// <c>orders/cancelled</c>, <c>refunds/create</c> (one <see cref="RestockRefund"/> per refund line),
-/// <c>returns/approve</c> (a return line initiated per return line item), <c>returns/cancel</c>,
+/// <c>orders/cancelled</c>, <c>refunds/create</c> (one <see cref="RestockRefund"/> per refund line; for a bundle
+/// sold as one of <see cref="MappingOptions.SoldBundles"/> on the order, one per recorded component's order line),
+/// <c>returns/approve</c> (a return line initiated per return line item; for such a bundle, one line per recorded
+/// component), <c>returns/cancel</c>,
 /// <c>returns/close</c>, <c>inventory_levels/update</c>; <c>returns/request</c> and <c>returns/decline</c> move
 /// no stock (a return counts as incoming once approved); nor does <c>orders/updated</c> (order edits are not
 /// followed: an edit that removes a line reaches stock through its refund). Idempotency keys derive from
@@ -26,7 +28,7 @@ namespace Inventory.Integrations.Shopify;
 /// </para>
 /// <para>Stateless apart from its options; safe for concurrent use when the options are not changed.</para>
 /// </remarks>
-public sealed class ShopifyMapper
+public sealed partial class ShopifyMapper
 {
     private static readonly string[] Envelopes = ["order", "refund", "return", "inventory_level"];
 
@@ -183,7 +185,12 @@ public sealed class ShopifyMapper
                 location ??= context.Options.ReturnLocation;
             }
 
-            if (quantity > 0)
+            if (quantity > 0 && RefundedBundle(context, line, at, orderId) is { } sold)
+            {
+                var key = $"shopify:refunds/create:{refundId}/{lineId}";
+                RestockAsSold(context, key, sold, quantity, restock, location);
+            }
+            else if (quantity > 0)
             {
                 context.Add(new RestockRefund(
                     $"shopify:refunds/create:{refundId}/{lineId}", orderId, orderLineId, quantity, restock, location)
@@ -226,6 +233,7 @@ public sealed class ShopifyMapper
     private static void ReturnApproved(MappingContext context, JsonElement root, string path)
     {
         var returnId = Id(root, path, "id");
+        var order = ReturnOrderId(root, path);
         var index = 0;
         foreach (var line in Array(root, path, "return_line_items"))
         {
@@ -233,6 +241,12 @@ public sealed class ShopifyMapper
             var lineId = Id(line, at, "id");
             var quantity = Quantity(line, at, "quantity");
             var (item, itemPath) = ReturnedItem(line, at);
+            if (context.SoldBundle(order, context.Item(item, itemPath)) is { } sold)
+            {
+                InitiateAsSold(context, returnId, lineId, quantity, sold);
+                continue;
+            }
+
             var sku = context.Resolve(context.Item(item, itemPath), itemPath);
             if (quantity > 0)
             {
