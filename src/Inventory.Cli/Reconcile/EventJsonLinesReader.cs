@@ -17,10 +17,14 @@ namespace Inventory.Cli.Reconcile;
 /// </summary>
 internal static class EventJsonLinesReader
 {
-    private const int ChunkSize = 1 << 20;
+    /// <summary>
+    /// The size of a chunk: small enough that its list of parsed lines stays below the large object heap (a chunk
+    /// of a typical log holds about 1,500 lines), whose every allocation would count towards a full collection.
+    /// </summary>
+    private const int ChunkSize = 1 << 18;
 
     /// <summary>Chunks parsed ahead of the reader: enough to keep a second core busy, yet few.</summary>
-    private const int ChunksAhead = 3;
+    private const int ChunksAhead = 4;
 
     /// <summary>Reads the log at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
@@ -57,7 +61,7 @@ internal static class EventJsonLinesReader
             pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly, filter)));
             while (pending.Count >= ChunksAhead)
             {
-                var chunk = pending.Dequeue().GetAwaiter().GetResult();
+                var chunk = Take(pending.Dequeue());
                 foreach (var item in Resolve(chunk, path, number))
                 {
                     yield return item;
@@ -69,7 +73,7 @@ internal static class EventJsonLinesReader
 
         while (pending.Count > 0)
         {
-            var chunk = pending.Dequeue().GetAwaiter().GetResult();
+            var chunk = Take(pending.Dequeue());
             foreach (var item in Resolve(chunk, path, number))
             {
                 yield return item;
@@ -77,6 +81,19 @@ internal static class EventJsonLinesReader
 
             number += chunk.Lines;
         }
+    }
+
+    /// <summary>
+    /// Waits for a chunk without spinning: a spinning wait takes a core from the parsers it waits for.
+    /// </summary>
+    private static ParsedChunk Take(Task<ParsedChunk> task)
+    {
+        if (!task.IsCompleted)
+        {
+            ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        }
+
+        return task.GetAwaiter().GetResult();
     }
 
     /// <summary>

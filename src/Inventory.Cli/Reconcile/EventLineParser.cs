@@ -22,6 +22,8 @@ internal sealed class EventLineParser
         "received", "restocked",
     ];
 
+    private static readonly byte[][] _wordBytes = [.. _words.Select(Encoding.UTF8.GetBytes)];
+
     private static readonly JsonReaderOptions _options = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
@@ -129,7 +131,7 @@ internal sealed class EventLineParser
                 {
                     Field.Location => Location(ref reader),
                     Field.Type or Field.System or Field.Stage => Word(ref reader),
-                    Field.At or Field.ReadAt when IsoSeconds.TryParse(reader, out var at) => Instant(known, at),
+                    Field.At or Field.ReadAt when IsoSeconds.TryParse(ref reader, out var at) => Instant(known, at),
                     _ => reader.GetString(),
                 };
                 return true;
@@ -182,11 +184,11 @@ internal sealed class EventLineParser
     /// <summary>Reads one of the fixed words of the schema without allocating; other text as is.</summary>
     private static string? Word(ref Utf8JsonReader reader)
     {
-        foreach (var word in _words)
+        for (var i = 0; i < _words.Length; i++)
         {
-            if (reader.ValueTextEquals(word))
+            if (reader.ValueTextEquals(_wordBytes[i]))
             {
-                return word;
+                return _words[i];
             }
         }
 

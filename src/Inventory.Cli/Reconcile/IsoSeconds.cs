@@ -10,7 +10,9 @@ namespace Inventory.Cli.Reconcile;
 internal static class IsoSeconds
 {
     /// <summary>Reads the current string token when it is unescaped and of the common form.</summary>
-    public static bool TryParse(Utf8JsonReader reader, out Instant instant)
+    /// <remarks>The reader is taken by reference: it is a large struct, and copying it per field cost more than
+    /// the parse itself.</remarks>
+    public static bool TryParse(ref Utf8JsonReader reader, out Instant instant)
     {
         instant = default;
 

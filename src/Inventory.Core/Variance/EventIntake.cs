@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Inventory.Core.Stock;
 using NodaTime;
 
@@ -6,28 +5,58 @@ namespace Inventory.Core.Variance;
 
 /// <summary>
 /// Reads a re-readable event source in three passes so that memory grows with the SKU and location pairs, not
-/// with the events: the first pass validates every event, keeps the deciding sync writes of each watched pair and
-/// the units sold per SKU; the second sums, per open business fact, its counted channel change less its counted
-/// warehouse change and drops the fact whenever that sum returns to zero; the third collects the events of the
-/// facts whose sum ended non-zero, the only ones a report shows. See docs/variance.md, "Memory and speed".
+/// with the events: the first pass keeps the deciding sync writes of each watched pair; the second validates every
+/// event, counts the units sold per SKU and sums, per business fact at a watched pair, its counted channel change
+/// less its counted warehouse change; the third collects the events of the facts whose sum ended non-zero, the
+/// only ones a report shows. Pairs, facts and SKUs are numbered by <see cref="KeyTable"/>s and their figures kept
+/// in arrays. See docs/variance.md, "Memory and speed".
 /// </summary>
 internal sealed class EventIntake
 {
-    private readonly Instant _asOf;
+    /// <summary>How many kinds of change a fact's tag leaves room for.</summary>
+    private const int KindSlots = 8;
 
-    private EventIntake(Instant asOf, IEnumerable<PositionKey> watched)
+    private readonly Instant _asOf;
+    private readonly PairCounts _pairs;
+
+    /// <summary>Per pair, its watched number plus one; 0 for a pair within tolerance.</summary>
+    private readonly int[] _watchedOf;
+
+    /// <summary>Per watched number, the pair's number.</summary>
+    private readonly int[] _pairOf;
+
+    /// <summary>
+    /// The watched pairs (those beyond tolerance) with the facts that move their difference, by watched number;
+    /// a tally handed over by <see cref="TakeTally"/> is no longer held.
+    /// </summary>
+    private readonly PositionTally?[] _tallies;
+
+    /// <summary>One key per business fact at a watched pair: its reference, and the tag (watched number, kind).</summary>
+    private readonly KeyTable _facts = new();
+    private readonly KeyTable _skus = new();
+    private Change[] _changes = new Change[4];
+    private long[] _sums = new long[16];
+    private long[] _sold = new long[16];
+    private bool[] _shown = [];
+
+    private EventIntake(Instant asOf, PairCounts pairs, Func<int, bool> watched)
     {
         _asOf = asOf;
-        foreach (var key in watched)
+        _pairs = pairs;
+        _watchedOf = new int[pairs.Count];
+        var pairOf = new List<int>();
+        for (var pair = 0; pair < pairs.Count; pair++)
         {
-            Positions.Add(key, new PositionTally(Positions.Count));
+            if (watched(pair))
+            {
+                pairOf.Add(pair);
+                _watchedOf[pair] = pairOf.Count;
+            }
         }
+
+        _pairOf = [.. pairOf];
+        _tallies = [.. _pairOf.Select((_, index) => new PositionTally(index))];
     }
-
-    /// <summary>Gets the watched pairs (those beyond tolerance) with the facts that move their difference.</summary>
-    public Dictionary<PositionKey, PositionTally> Positions { get; } = [];
-
-    public Dictionary<Sku, long> UnitsSold { get; } = [];
 
     /// <summary>Which systems recorded each bundle sale that a shown bundle fact refers to.</summary>
     public Dictionary<(string Reference, LocationId Location), BundleSides> Bundles { get; } = [];
@@ -40,32 +69,66 @@ internal sealed class EventIntake
     /// </summary>
     public static EventIntake Read(
         Instant asOf,
-        IEnumerable<PositionKey> watched,
+        PairCounts pairs,
+        Func<int, bool> watched,
         Func<bool, IEnumerable<VarianceEvent>> open,
         Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
-        var intake = new EventIntake(asOf, watched);
-        if (intake.Positions.Count > 0)
+        var intake = new EventIntake(asOf, pairs, watched);
+        if (intake._tallies.Length > 0)
         {
-            intake.ReadWrites(openFor(intake.Positions.Keys.ToHashSet(), true));
+            intake.ReadWrites(openFor(intake.KeysOf(Enumerable.Range(0, intake._tallies.Length)), true));
         }
 
-        var shown = intake.SumFacts(open(false));
-        if (shown.Count > 0)
+        intake.SumFacts(open(false));
+        if (intake._shown.Contains(true))
         {
-            intake.CollectFacts(openFor(intake.PairsOf(shown), false), shown);
+            intake.CollectFacts(openFor(intake.KeysOf(intake.ShownPairs()), false));
         }
 
         return intake;
     }
 
-    /// <summary>The pairs at which at least one of <paramref name="facts"/> lies.</summary>
-    private HashSet<PositionKey> PairsOf(HashSet<FactKey> facts)
+    /// <summary>
+    /// Hands over the tally of pair <paramref name="pair"/> (null when it is within tolerance) and lets go of it, so
+    /// the facts of the pairs already reported can be collected while the report is built.
+    /// </summary>
+    public PositionTally? TakeTally(int pair)
     {
-        var positions = facts.Select(fact => fact.Position).ToHashSet();
+        var watched = _watchedOf[pair];
+        if (watched == 0)
+        {
+            return null;
+        }
 
-        return [.. Positions.Where(pair => positions.Contains(pair.Value.Index)).Select(pair => pair.Key)];
+        var tally = _tallies[watched - 1];
+        _tallies[watched - 1] = null;
+
+        return tally;
     }
+
+    /// <summary>Gets the <paramref name="count"/> SKUs the channel sold most units of, ties broken by SKU.</summary>
+    public IReadOnlyList<Sku> TopSold(int count)
+    {
+        var ids = Enumerable.Range(0, _skus.Count).ToArray();
+        Array.Sort(ids, (x, y) =>
+        {
+            var byUnits = _sold[y].CompareTo(_sold[x]);
+            return byUnits != 0 ? byUnits : _skus.First(x).SequenceCompareTo(_skus.First(y));
+        });
+
+        return [.. ids.Take(count).Select(id => new Sku(_skus.First(id).ToString()))];
+    }
+
+    /// <summary>The watched pairs' keys, by watched number.</summary>
+    private HashSet<PositionKey> KeysOf(IEnumerable<int> watched) => [.. watched.Select(index => Key(index))];
+
+    private PositionKey Key(int watched) => _pairs.Key(_pairOf[watched]);
+
+    /// <summary>The watched numbers of the pairs at which at least one shown fact lies.</summary>
+    private IEnumerable<int> ShownPairs() =>
+        Enumerable.Range(0, _facts.Count).Where(fact => _shown[fact]).Select(fact => _facts.Tag(fact) / KindSlots)
+            .Distinct();
 
     /// <summary>Builds the key that ties the two systems' records of one bundle line together.</summary>
     public static string BundleReference(string orderId, Sku parent) => orderId + "\u001f" + parent.Value;
@@ -79,12 +142,17 @@ internal sealed class EventIntake
         foreach (var item in events)
         {
             if (item is SyncWrite write && write.At <= _asOf && IsValid(write)
-                && Positions.TryGetValue(new(write.Sku, write.Location), out var tally))
+                && Watched(write.Sku, write.Location) is { } tally)
             {
                 tally.Add(write);
             }
         }
     }
+
+    private PositionTally? Watched(Sku sku, LocationId location) =>
+        _pairs.Find(sku, location) is >= 0 and var pair && _watchedOf[pair] is > 0 and var watched
+            ? _tallies[watched - 1]
+            : null;
 
     private static bool IsValid(SyncWrite write)
     {
@@ -132,50 +200,64 @@ internal sealed class EventIntake
         }
     }
 
-    private HashSet<FactKey> SumFacts(IEnumerable<VarianceEvent> events)
+    /// <summary>
+    /// Sums, per business fact at a watched pair, its counted channel change less its counted warehouse change;
+    /// the facts whose sum ends non-zero are the ones a report shows.
+    /// </summary>
+    private void SumFacts(IEnumerable<VarianceEvent> events)
     {
-        var open = new Dictionary<FactKey, long>();
         foreach (var item in events)
         {
             Check(item);
-            if (item.At > _asOf || Positions.Count == 0)
+            if (item.At > _asOf || _tallies.Length == 0)
             {
                 continue;
             }
 
-            foreach (var change in Changes(item))
+            var count = Changes(item);
+            for (var i = 0; i < count; i++)
             {
-                if (Positions.TryGetValue(new(change.Sku, item.Location), out var tally)
-                    && tally.Counts(item.At, change.System))
+                var change = _changes[i];
+                if (Watched(change.Sku, item.Location) is { } tally && tally.Counts(item.At, change.System))
                 {
-                    var key = new FactKey(tally.Index, change.Kind, change.Reference);
-                    var delta = change.System == VarianceSystem.Channel ? change.Delta : checked(-change.Delta);
-                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(open, key, out _);
-                    sum = checked(sum + delta);
-                    if (sum == 0)
+                    var fact = _facts.GetOrAdd(change.Reference, change.Parent, [], Tag(tally, change.Kind));
+                    if (fact == _sums.Length)
                     {
-                        open.Remove(key);
+                        Array.Resize(ref _sums, checked(fact * 2));
                     }
+
+                    var delta = change.System == VarianceSystem.Channel ? change.Delta : checked(-change.Delta);
+                    _sums[fact] = checked(_sums[fact] + delta);
                 }
             }
         }
 
-        return [.. open.Keys];
+        _shown = [.. _sums.Take(_facts.Count).Select(sum => sum != 0)];
     }
 
-    private void CollectFacts(IEnumerable<VarianceEvent> events, HashSet<FactKey> shown)
+    private static int Tag(PositionTally tally, EffectKind kind) => checked((tally.Index * KindSlots) + (int)kind);
+
+    private void CollectFacts(IEnumerable<VarianceEvent> events)
     {
-        var places = Positions.ToDictionary(pair => pair.Value.Index, pair => pair.Key.Location);
-        var bundles = shown
-            .Where(key => key.Kind == EffectKind.Bundle)
-            .Select(key => (key.Reference, places[key.Position]))
+        var bundles = Enumerable.Range(0, _facts.Count)
+            .Where(fact => _shown[fact] && _facts.Tag(fact) % KindSlots == (int)EffectKind.Bundle)
+            .Select(fact => (BundleReference(_facts.First(fact).ToString(), new Sku(_facts.Second(fact).ToString())),
+                Key(_facts.Tag(fact) / KindSlots).Location))
             .ToHashSet();
-        foreach (var item in Counted(events))
+        foreach (var item in events)
         {
-            foreach (var change in Changes(item))
+            if (item.At > _asOf)
             {
-                if (Positions.TryGetValue(new(change.Sku, item.Location), out var tally)
-                    && shown.Contains(new FactKey(tally.Index, change.Kind, change.Reference)))
+                continue;
+            }
+
+            var count = Changes(item);
+            for (var i = 0; i < count; i++)
+            {
+                var change = _changes[i];
+                if (Watched(change.Sku, item.Location) is { } tally
+                    && _facts.Find(change.Reference, change.Parent, [], Tag(tally, change.Kind)) is >= 0 and var fact
+                    && _shown[fact])
                 {
                     Keep(tally, item, change);
                 }
@@ -190,7 +272,10 @@ internal sealed class EventIntake
 
     private static void Keep(PositionTally tally, VarianceEvent item, Change change)
     {
-        var group = tally.Group(change.Kind, change.Reference);
+        var reference = change.Kind == EffectKind.Bundle
+            ? BundleReference(change.Reference, new Sku(change.Parent))
+            : change.Reference;
+        var group = tally.Group(change.Kind, reference);
         group.Side(change.System).Add(new Effect(change.Delta, item.At, item.Id));
         group.MissingReason |= item is AdjustmentEvent { HasReason: false };
     }
@@ -213,50 +298,77 @@ internal sealed class EventIntake
         sides.Record(sale.System, new Effect(0, sale.At, sale.Id));
     }
 
-    private IEnumerable<VarianceEvent> Counted(IEnumerable<VarianceEvent> events) =>
-        events.Where(item => item.At <= _asOf);
-
-    /// <summary>The count changes one event made, one per SKU it touched.</summary>
-    private static IEnumerable<Change> Changes(VarianceEvent item) => item switch
+    /// <summary>
+    /// Puts the count changes one event made, one per SKU it touched, in the reused buffer, and returns how many.
+    /// </summary>
+    private int Changes(VarianceEvent item)
     {
-        OrderEvent o => [new(EffectKind.Order, o.System, o.OrderId, o.Sku, checked(-o.Quantity))],
-        ReturnEvent { Stage: ReturnStage.Restocked } r =>
-            [new(EffectKind.Return, r.System, r.ReturnId, r.Sku, r.Quantity)],
-        DamageEvent d => [new(EffectKind.Damage, d.System, d.DamageId, d.Sku, checked(-d.Quantity))],
-        AdjustmentEvent a => [new(EffectKind.Adjustment, a.System, a.AdjustmentId, a.Sku, a.Delta)],
-        BundleSale sale => BundleChanges(sale),
-        _ => [],
-    };
+        switch (item)
+        {
+            case OrderEvent o:
+                _changes[0] = new(EffectKind.Order, o.System, o.OrderId, string.Empty, o.Sku, checked(-o.Quantity));
+                return 1;
+            case ReturnEvent { Stage: ReturnStage.Restocked } r:
+                _changes[0] = new(EffectKind.Return, r.System, r.ReturnId, string.Empty, r.Sku, r.Quantity);
+                return 1;
+            case DamageEvent d:
+                _changes[0] = new(EffectKind.Damage, d.System, d.DamageId, string.Empty, d.Sku, checked(-d.Quantity));
+                return 1;
+            case AdjustmentEvent a:
+                _changes[0] = new(EffectKind.Adjustment, a.System, a.AdjustmentId, string.Empty, a.Sku, a.Delta);
+                return 1;
+            case BundleSale sale:
+                return BundleChanges(sale);
+            default:
+                return 0;
+        }
+    }
 
-    private static Change[] BundleChanges(BundleSale sale)
+    private int BundleChanges(BundleSale sale)
     {
-        var reference = BundleReference(sale.OrderId, sale.Sku);
+        var parent = sale.Sku.Value;
         if (sale.Components.Count == 0)
         {
-            return [new(EffectKind.Bundle, sale.System, reference, sale.Sku, checked(-sale.Quantity))];
+            _changes[0] = new(
+                EffectKind.Bundle, sale.System, sale.OrderId, parent, sale.Sku, checked(-sale.Quantity));
+            return 1;
         }
 
-        var changes = new Change[sale.Components.Count];
-        for (var i = 0; i < changes.Length; i++)
+        if (_changes.Length < sale.Components.Count)
+        {
+            _changes = new Change[sale.Components.Count];
+        }
+
+        for (var i = 0; i < sale.Components.Count; i++)
         {
             var component = sale.Components[i];
             var units = checked(sale.Quantity * component.QuantityPerBundle);
-            changes[i] = new(EffectKind.Bundle, sale.System, reference, component.Sku, checked(-units));
+            _changes[i] = new(EffectKind.Bundle, sale.System, sale.OrderId, parent, component.Sku, checked(-units));
         }
 
-        return changes;
+        return sale.Components.Count;
     }
 
     private void CountSold(Sku sku, long quantity)
     {
-        UnitsSold.TryGetValue(sku, out var sold);
-        UnitsSold[sku] = checked(sold + quantity);
+        var id = _skus.GetOrAdd(sku.Value, [], [], 0);
+        if (id == _sold.Length)
+        {
+            Array.Resize(ref _sold, checked(id * 2));
+        }
+
+        _sold[id] = checked(_sold[id] + quantity);
     }
 
+    /// <summary>
+    /// One count change: the fact it belongs to (kind, reference, and for a bundle line the parent SKU), the system
+    /// that made it, the SKU it moved and the signed units.
+    /// </summary>
     private readonly record struct Change(
         EffectKind Kind,
         VarianceSystem System,
         string Reference,
+        string Parent,
         Sku Sku,
         long Delta);
 }

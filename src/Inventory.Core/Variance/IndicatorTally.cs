@@ -10,13 +10,9 @@ namespace Inventory.Core.Variance;
 /// </summary>
 internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
 {
-    private readonly Dictionary<(string Line, Sku Sku, LocationId Location), (Instant? Received, Instant? Restocked)>
-        _returns = [];
-
-    private readonly Dictionary<(string Report, Sku Sku, LocationId Location), (Instant? Channel, Instant? Warehouse)>
-        _damages = [];
-
-    private readonly HashSet<(string Adjustment, Sku Sku, LocationId Location)> _adjustments = [];
+    private readonly LineTimes _returns = new();
+    private readonly LineTimes _damages = new();
+    private readonly KeyTable _adjustments = new();
 
     public long ReservationsPlaced { get; private set; }
 
@@ -57,7 +53,7 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
                 AddDamage(damage);
                 break;
             case AdjustmentEvent adjustment:
-                _adjustments.Add((adjustment.AdjustmentId, adjustment.Sku, adjustment.Location));
+                _adjustments.GetOrAdd(adjustment.AdjustmentId, adjustment.Sku.Value, adjustment.Location.Value, 0);
                 break;
         }
     }
@@ -69,7 +65,7 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
     public List<long> ReturnToStockMinutes()
     {
         var minutes = new List<long>();
-        foreach (var (received, restocked) in _returns.Values)
+        foreach (var (received, restocked) in _returns.All())
         {
             if (received is { } from && restocked is { } to && to >= from)
             {
@@ -90,7 +86,7 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
     {
         var today = asOf.InZone(zone).Date;
         long due = 0, sameDay = 0;
-        foreach (var (channel, warehouse) in _damages.Values)
+        foreach (var (channel, warehouse) in _damages.All())
         {
             var reported = Earliest(channel, warehouse).InZone(zone).Date;
             var both = channel is not null && warehouse is not null;
@@ -123,32 +119,17 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
 
     private void AddReturn(ReturnEvent line)
     {
-        if (line.Stage == ReturnStage.Initiated)
+        if (line.Stage != ReturnStage.Initiated)
         {
-            return;
+            _returns.Add(line.ReturnId, line.Sku, line.Location, line.Stage == ReturnStage.Received, line.At);
         }
-
-        var key = (line.ReturnId, line.Sku, line.Location);
-        _returns.TryGetValue(key, out var times);
-        _returns[key] = line.Stage == ReturnStage.Received
-            ? (Min(times.Received, line.At), times.Restocked)
-            : (times.Received, Min(times.Restocked, line.At));
     }
 
-    private void AddDamage(DamageEvent damage)
-    {
-        var key = (damage.DamageId, damage.Sku, damage.Location);
-        _damages.TryGetValue(key, out var times);
-        _damages[key] = damage.System == VarianceSystem.Channel
-            ? (Min(times.Channel, damage.At), times.Warehouse)
-            : (times.Channel, Min(times.Warehouse, damage.At));
-    }
-
-    private static Instant Min(Instant? current, Instant candidate) =>
-        current is { } known && known <= candidate ? known : candidate;
+    private void AddDamage(DamageEvent damage) =>
+        _damages.Add(damage.DamageId, damage.Sku, damage.Location, damage.System == VarianceSystem.Channel, damage.At);
 
     private static Instant Earliest(Instant? first, Instant? second) =>
-        first is { } a ? Min(second, a) : second!.Value;
+        first is { } a ? LineTimes.Min(second, a) : second!.Value;
 
     private static Instant Latest(Instant first, Instant second) => first >= second ? first : second;
 }

@@ -63,7 +63,7 @@ public sealed class VarianceClassifier
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(events);
 
-        var counts = ReadCounts(channel, warehouse);
+        var counts = PairCounts.Read(channel, warehouse);
         var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
         return Run(counts, _ => held, (_, _) => held);
@@ -87,7 +87,7 @@ public sealed class VarianceClassifier
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(openEvents);
 
-        var counts = ReadCounts(channel, warehouse);
+        var counts = PairCounts.Read(channel, warehouse);
 
         return Run(counts, _ => openEvents(), (_, _) => openEvents());
     }
@@ -108,7 +108,7 @@ public sealed class VarianceClassifier
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(events);
 
-        var counts = ReadCounts(channel, warehouse);
+        var counts = PairCounts.Read(channel, warehouse);
 
         return Run(counts, events.Open, events.OpenFor);
     }
@@ -118,7 +118,7 @@ public sealed class VarianceClassifier
     /// each see every event exactly once.
     /// </summary>
     private VarianceReport Run(
-        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        PairCounts counts,
         Func<bool, IEnumerable<VarianceEvent>> openEvents,
         Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
@@ -170,64 +170,29 @@ public sealed class VarianceClassifier
     }
 
     private EventIntake Intake(
-        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
+        PairCounts counts,
         Func<bool, IEnumerable<VarianceEvent>> openEvents,
-        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
-    {
-        var beyond = counts
-            .Where(pair => !_rules.WithinTolerance(pair.Value.Channel ?? 0, pair.Value.Warehouse ?? 0))
-            .Select(pair => pair.Key);
+        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor) =>
+        EventIntake.Read(
+            _options.AsOf,
+            counts,
+            pair => !_rules.WithinTolerance(counts.Channel(pair), counts.Warehouse(pair)),
+            openEvents,
+            openFor);
 
-        return EventIntake.Read(_options.AsOf, beyond, openEvents, openFor);
-    }
-
-    private static Dictionary<PositionKey, (long? Channel, long? Warehouse)> ReadCounts(
-        IEnumerable<ChannelSnapshotRow> channel,
-        IEnumerable<WarehouseSnapshotRow> warehouse)
-    {
-        var counts = new Dictionary<PositionKey, (long? Channel, long? Warehouse)>();
-        counts.EnsureCapacity(channel.TryGetNonEnumeratedCount(out var rows) ? rows : 0);
-        foreach (var row in channel)
-        {
-            var key = new PositionKey(row.Sku, row.Location);
-            counts.TryGetValue(key, out var pair);
-            RequireFirst(pair.Channel, key, "channel");
-            counts[key] = (row.Available, pair.Warehouse);
-        }
-
-        foreach (var row in warehouse)
-        {
-            var key = new PositionKey(row.Sku, row.Location);
-            counts.TryGetValue(key, out var pair);
-            RequireFirst(pair.Warehouse, key, "warehouse");
-            counts[key] = (pair.Channel, row.Sellable);
-        }
-
-        return counts;
-    }
-
-    private static void RequireFirst(long? existing, PositionKey key, string snapshot)
-    {
-        if (existing is not null)
-        {
-            throw new VarianceInputException($"The {snapshot} snapshot lists {key} more than once.");
-        }
-    }
-
-    private VarianceReport BuildReport(
-        Dictionary<PositionKey, (long? Channel, long? Warehouse)> counts,
-        EventIntake intake)
+    private VarianceReport BuildReport(PairCounts counts, EventIntake intake)
     {
         var heroes = HeroSkus(intake);
-        var heroSet = heroes.ToHashSet();
+        var heroSet = heroes.Select(sku => sku.Value).ToHashSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         var findings = new List<VarianceFinding>();
         long discrepancy = 0, heroDifference = 0, heroStock = 0;
-        foreach (var (key, pair) in counts)
+        for (var pair = 0; pair < counts.Count; pair++)
         {
-            var channel = pair.Channel ?? 0;
-            var warehouse = pair.Warehouse ?? 0;
+            var channel = counts.Channel(pair);
+            var warehouse = counts.Warehouse(pair);
             var difference = checked(channel - warehouse);
-            if (heroSet.Contains(key.Sku))
+            if (heroSet.Contains(counts.SkuText(pair)))
             {
                 heroDifference = checked(heroDifference + Math.Abs(difference));
                 heroStock = checked(heroStock + Math.Abs(warehouse));
@@ -239,9 +204,13 @@ public sealed class VarianceClassifier
             }
 
             discrepancy = checked(discrepancy + Math.Abs(difference));
-            intake.Positions.TryGetValue(key, out var tally);
+            var key = counts.Key(pair);
             findings.Add(new VarianceFinding(
-                key.Sku, key.Location, channel, warehouse, _rules.Explain(difference, key.Location, tally, intake)));
+                key.Sku,
+                key.Location,
+                channel,
+                warehouse,
+                _rules.Explain(difference, key.Location, intake.TakeTally(pair), intake)));
         }
 
         var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
@@ -251,18 +220,7 @@ public sealed class VarianceClassifier
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
     }
 
-    private IReadOnlyList<Sku> HeroSkus(EventIntake intake)
-    {
-        if (_options.HeroSkus.Count > 0)
-        {
-            return [.. _options.HeroSkus.Order()];
-        }
-
-        return [.. intake.UnitsSold
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key)
-            .Take(_options.HeroTopCount)
-            .Select(pair => pair.Key)
-            .Order()];
-    }
+    private IReadOnlyList<Sku> HeroSkus(EventIntake intake) => _options.HeroSkus.Count > 0
+        ? [.. _options.HeroSkus.Order()]
+        : [.. intake.TopSold(_options.HeroTopCount).Order()];
 }

@@ -1,0 +1,108 @@
+using Inventory.Core.Stock;
+
+namespace Inventory.Core.Variance;
+
+/// <summary>
+/// The two snapshots' counts, one number per SKU and location pair: a pair's text lives in a <see cref="KeyTable"/>
+/// and its counts in plain arrays, so a million pairs cost a few arrays rather than millions of objects.
+/// </summary>
+/// <remarks>Not thread-safe.</remarks>
+internal sealed class PairCounts
+{
+    private const byte InChannel = 1;
+    private const byte InWarehouse = 2;
+
+    private readonly KeyTable _keys = new();
+    private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
+    private long[] _channel = new long[16];
+    private long[] _warehouse = new long[16];
+    private byte[] _seen = new byte[16];
+
+    public PairCounts() => _locationNames = _locations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Gets the number of pairs either snapshot lists.</summary>
+    public int Count => _keys.Count;
+
+    /// <summary>Reads both snapshots; a pair listed twice in one snapshot is refused.</summary>
+    /// <param name="channel">The channel rows.</param>
+    /// <param name="warehouse">The warehouse rows.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="VarianceInputException">Thrown when a snapshot lists a pair twice.</exception>
+    public static PairCounts Read(IEnumerable<ChannelSnapshotRow> channel, IEnumerable<WarehouseSnapshotRow> warehouse)
+    {
+        var counts = new PairCounts();
+        foreach (var row in channel)
+        {
+            counts.Set(row.Sku, row.Location, row.Available, InChannel, "channel");
+        }
+
+        foreach (var row in warehouse)
+        {
+            counts.Set(row.Sku, row.Location, row.Sellable, InWarehouse, "warehouse");
+        }
+
+        return counts;
+    }
+
+    /// <summary>Gets the number of a pair, or -1 when neither snapshot lists it.</summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="location">The location.</param>
+    /// <returns>The pair's number, or -1.</returns>
+    public int Find(Sku sku, LocationId location) => _keys.Find(sku.Value, location.Value, [], 0);
+
+    /// <summary>Gets the channel's count of pair <paramref name="id"/>; 0 when the channel does not list it.</summary>
+    /// <param name="id">The pair's number.</param>
+    /// <returns>The count.</returns>
+    public long Channel(int id) => _channel[id];
+
+    /// <summary>Gets the warehouse's count of pair <paramref name="id"/>; 0 when the warehouse does not list it.</summary>
+    /// <param name="id">The pair's number.</param>
+    /// <returns>The count.</returns>
+    public long Warehouse(int id) => _warehouse[id];
+
+    /// <summary>Gets the SKU text of pair <paramref name="id"/> without building a string.</summary>
+    /// <param name="id">The pair's number.</param>
+    /// <returns>The SKU's characters.</returns>
+    public ReadOnlySpan<char> SkuText(int id) => _keys.First(id);
+
+    /// <summary>Builds the key of pair <paramref name="id"/>; the location's string is shared between pairs.</summary>
+    /// <param name="id">The pair's number.</param>
+    /// <returns>The SKU and location.</returns>
+    public PositionKey Key(int id) => new(new Sku(_keys.First(id).ToString()), new LocationId(LocationName(id)));
+
+    private string LocationName(int id)
+    {
+        var text = _keys.Second(id);
+        if (_locationNames.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var name = text.ToString();
+        _locations.Add(name, name);
+
+        return name;
+    }
+
+    private void Set(Sku sku, LocationId location, long count, byte snapshot, string name)
+    {
+        var id = _keys.GetOrAdd(sku.Value, location.Value, [], 0);
+        if (id == _seen.Length)
+        {
+            var size = checked(_seen.Length * 2);
+            Array.Resize(ref _seen, size);
+            Array.Resize(ref _channel, size);
+            Array.Resize(ref _warehouse, size);
+        }
+
+        if ((_seen[id] & snapshot) != 0)
+        {
+            throw new VarianceInputException(
+                $"The {name} snapshot lists {new PositionKey(sku, location)} more than once.");
+        }
+
+        _seen[id] |= snapshot;
+        (snapshot == InChannel ? _channel : _warehouse)[id] = count;
+    }
+}
