@@ -30,6 +30,9 @@ internal static class ReconcileReportWriter
         ReconcileReportSections.WriteText(report, output);
     }
 
+    /// <summary>How much JSON is gathered before it is handed to the output stream.</summary>
+    private const int FlushBytes = 1 << 16;
+
     public static void WriteJson(VarianceReport report, Stream output)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
@@ -46,6 +49,12 @@ internal static class ReconcileReportWriter
         foreach (var finding in report.Findings)
         {
             WriteFinding(json, finding);
+            if (json.BytesPending >= FlushBytes)
+            {
+                // The writer keeps all it writes until flushed: unflushed, a report of many findings was held
+                // whole in memory, in a buffer that doubled as it grew.
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

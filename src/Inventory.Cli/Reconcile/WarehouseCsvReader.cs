@@ -35,9 +35,8 @@ internal static class WarehouseCsvReader
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
             .FromFile(path);
         var header = reader.Header;
-        var index = WarehouseColumns.Fields.ToDictionary(
-            f => f, f => header.TryIndexOf(columns[f], out var i) ? i : -1);
-        foreach (var required in new[] { "sku", "location", "on_hand" }.Where(f => index[f] < 0))
+        int[] index = [.. WarehouseColumns.Fields.Select(f => header.TryIndexOf(columns[f], out var i) ? i : -1)];
+        foreach (var required in new[] { "sku", "location", "on_hand" }.Where(f => index[Ordinal(f)] < 0))
         {
             throw new MalformedRowException(
                 path, 1, columns[required], string.Join(",", header.ColNames), "the header lacks this column");
@@ -64,6 +63,22 @@ internal static class WarehouseCsvReader
         return (row, cells.AsOf(instants));
     }
 
+    /// <summary>
+    /// The place of a field in <see cref="WarehouseColumns.Fields"/>; a switch on the name, since every cell of a
+    /// large file asks.
+    /// </summary>
+    private static int Ordinal(string field) => field switch
+    {
+        "sku" => 0,
+        "location" => 1,
+        "on_hand" => 2,
+        "allocated" => 3,
+        "damaged" => 4,
+        "quality_control" => 5,
+        "as_of" => 6,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a warehouse field"),
+    };
+
     private static Instant? Later(Instant? latest, Instant? asOf) =>
         asOf is { } at && (latest is null || at > latest) ? at : latest;
 
@@ -71,7 +86,7 @@ internal static class WarehouseCsvReader
         SepReader.Row row,
         string path,
         WarehouseColumns columns,
-        Dictionary<string, int> index)
+        int[] index)
     {
         private readonly SepReader.Row _row = row;
 
@@ -101,7 +116,7 @@ internal static class WarehouseCsvReader
 
         public long Count(string field)
         {
-            if (index[field] < 0)
+            if (index[Ordinal(field)] < 0)
             {
                 return 0;
             }
@@ -115,7 +130,7 @@ internal static class WarehouseCsvReader
         /// <summary>Reads the as_of cell; a file repeats few instants, so each text is parsed once.</summary>
         public Instant? AsOf(Dictionary<string, Instant> seen)
         {
-            if (index["as_of"] < 0 || Cell("as_of").IsEmpty)
+            if (index[Ordinal("as_of")] < 0 || Cell("as_of").IsEmpty)
             {
                 return null;
             }
@@ -135,11 +150,11 @@ internal static class WarehouseCsvReader
             return at;
         }
 
-        private ReadOnlySpan<char> Cell(string field) => _row[index[field]].Span.Trim();
+        private ReadOnlySpan<char> Cell(string field) => _row[index[Ordinal(field)]].Span.Trim();
 
         private string Text(string field) => Cell(field).ToString();
 
         private MalformedRowException Bad(string field, string problem) =>
-            new(path, _row.LineNumberFrom, columns[field], index[field] < 0 ? string.Empty : Text(field), problem);
+            new(path, _row.LineNumberFrom, columns[field], index[Ordinal(field)] < 0 ? string.Empty : Text(field), problem);
     }
 }
