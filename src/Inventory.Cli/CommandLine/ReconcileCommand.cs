@@ -103,8 +103,8 @@ internal static class ReconcileCommand
                 previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
                 var classifier = new VarianceClassifier(options);
-                var channelRows = ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel));
-                var rows = WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row);
+                var channelRows = ReadAhead.Of(ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel)));
+                var rows = ReadAhead.Of(WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row));
                 var report = eventPath is null
                     ? classifier.Classify(channelRows, rows, [])
                     : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));
