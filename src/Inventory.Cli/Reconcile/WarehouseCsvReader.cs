@@ -155,6 +155,11 @@ internal static class WarehouseCsvReader
         private string Text(string field) => Cell(field).ToString();
 
         private MalformedRowException Bad(string field, string problem) =>
-            new(path, _row.LineNumberFrom, columns[field], index[Ordinal(field)] < 0 ? string.Empty : Text(field), problem);
+            new(
+                path,
+                _row.LineNumberFrom,
+                columns[field],
+                index[Ordinal(field)] < 0 ? string.Empty : Text(field),
+                problem);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class EventIntake
     /// </summary>
     private readonly PositionTally?[] _tallies;
 
-    /// <summary>One key per business fact at a watched pair: its reference, and the tag (watched number, kind).</summary>
+    /// <summary>One key per business fact at a watched pair: its reference, with its watched number and kind.</summary>
     private readonly KeyTable _facts = new();
     private readonly KeyTable _skus = new();
     private Change[] _changes = new Change[4];

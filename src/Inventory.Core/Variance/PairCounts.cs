@@ -56,7 +56,7 @@ internal sealed class PairCounts
     /// <returns>The count.</returns>
     public long Channel(int id) => _channel[id];
 
-    /// <summary>Gets the warehouse's count of pair <paramref name="id"/>; 0 when the warehouse does not list it.</summary>
+    /// <summary>Gets the warehouse's count of pair <paramref name="id"/>; 0 when it does not list the pair.</summary>
     /// <param name="id">The pair's number.</param>
     /// <returns>The count.</returns>
     public long Warehouse(int id) => _warehouse[id];

@@ -7,7 +7,7 @@ namespace Inventory.Core.Tests.Variance;
 
 public class KeyTableTests
 {
-    /// <summary>Pieces from a tiny alphabet, so that keys share pieces and their concatenations often coincide.</summary>
+    /// <summary>Pieces from a tiny alphabet, so that keys share pieces and concatenations often coincide.</summary>
     private static readonly string[] _pieces = ["", "a", "b", "ab", "ba", "aab", "\u00e9", "a\u0000"];
 
     [Property(MaxTest = 300)]
