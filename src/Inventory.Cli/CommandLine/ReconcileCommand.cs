@@ -103,11 +103,27 @@ internal static class ReconcileCommand
                 previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
                 var eventPath = parse.GetValue(events);
                 var classifier = new VarianceClassifier(options);
-                var channelRows = ReadAhead.Of(ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel)));
-                var rows = ReadAhead.Of(WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row));
-                var report = eventPath is null
-                    ? classifier.Classify(channelRows, rows, [])
-                    : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));
+                var channelPath = parse.GetRequiredValue(channel);
+                var (channelLine, warehouseLine) = (new LastLine(), new LastLine());
+                var channelRows = ReadAhead.Of(ShopifyInventoryReader.RowsWithLines(channelPath))
+                    .Select(read => channelLine.Note(read.Row, read.Line));
+                var rows = ReadAhead.Of(WarehouseCsvReader.Rows(warehousePath, columns))
+                    .Select(read => warehouseLine.Note(read.Row, read.Line));
+                VarianceReport report;
+                try
+                {
+                    report = eventPath is null
+                        ? classifier.Classify(channelRows, rows, [])
+                        : classifier.Classify(channelRows, rows, new JsonLinesEventLog(eventPath));
+                }
+                catch (VarianceInputException ex) when (ex.Snapshot is { } snapshot)
+                {
+                    var (file, line, column) = snapshot == "channel"
+                        ? (channelPath, channelLine.Line, "SKU")
+                        : (warehousePath, warehouseLine.Line, columns["sku"]);
+                    throw new MalformedRowException(file, line, column, ex.Position?.ToString() ?? string.Empty,
+                        ex.Message);
+                }
 
                 report = trends.Apply(parse, report, options.BusinessZone);
 

@@ -173,7 +173,7 @@ internal static class EventJsonLinesReader
                 continue;
             }
 
-            var content = text.Trim(" \t\v\f"u8);
+            var content = text.Trim(" \t"u8);
             if (content.IsEmpty || filter?.Skips(content) == true)
             {
                 continue;
@@ -227,7 +227,7 @@ internal static class EventJsonLinesReader
         EventLineParser parser, ReadOnlySpan<byte> line, EventPairFilter? filter, int number)
     {
         if (EventLineParser.NamesAnotherTypeFirst(line, "sync_write"u8)
-            || filter?.Skips(line.Trim(" \t\v\f"u8)) == true)
+            || filter?.Skips(line.Trim(" \t"u8)) == true)
         {
             return null;
         }
@@ -244,7 +244,7 @@ internal static class EventJsonLinesReader
 
     private static VarianceEvent? ParseLine(EventLineParser parser, ReadOnlySpan<byte> line, string path, int number)
     {
-        var content = line.Trim(" \t\v\f"u8);
+        var content = line.Trim(" \t"u8);
         if (content.IsEmpty)
         {
             return null;
@@ -303,6 +303,7 @@ internal static class EventJsonLinesReader
         using (document)
         {
             var fields = new EventFields(document.RootElement, path, number);
+            fields.RequireSingleFields();
             try
             {
                 var item = Build(fields);
@@ -346,17 +347,45 @@ internal static class EventJsonLinesReader
 
     private readonly struct EventFields(JsonElement root, string path, int line)
     {
+        /// <summary>The fields of the schema (docs/variance.md), each of which a line may give only once.</summary>
+        private static readonly HashSet<string> _schema =
+        [
+            "type", "id", "system", "order_id", "return_id", "damage_id", "adjustment_id", "reservation_id", "sku",
+            "location", "at", "read_at", "value", "quantity", "delta", "reason", "stage", "components",
+        ];
+
+        /// <summary>
+        /// Refuses a line that gives a field of the schema twice, at the top or in a bundle component: readers differ
+        /// on which of the two counts, so the line has no one meaning.
+        /// </summary>
+        public void RequireSingleFields()
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            RequireSingle(root);
+            if (root.TryGetProperty("components", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object))
+                {
+                    RequireSingle(item);
+                }
+            }
+        }
+
         public string Text(string name) =>
             root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty(name, out var value)
             && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 } text
+            && String(name, value) is { Length: > 0 } text
                 ? text
                 : throw Bad(name, Raw(name), "expected a non-empty string");
 
         public string? OptionalText(string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
+                ? String(name, value)
                 : null;
 
         public long Number(string name) =>
@@ -412,6 +441,31 @@ internal static class EventJsonLinesReader
         {
             var inner = new EventFields(item, path, line);
             return new BundleComponent(inner.Sku(), inner.Number("quantity"));
+        }
+
+        private void RequireSingle(JsonElement item)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in item.EnumerateObject())
+            {
+                if (_schema.Contains(field.Name) && !seen.Add(field.Name))
+                {
+                    throw Bad(field.Name, field.Value.GetRawText(), "the field is given more than once");
+                }
+            }
+        }
+
+        /// <summary>Reads a string value; an escape that leaves half of a surrogate pair is refused by name.</summary>
+        private string? String(string name, JsonElement value)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                throw Bad(name, value.GetRawText(), "expected text; an escape leaves half of a surrogate pair");
+            }
         }
 
         private string Raw(string name) =>

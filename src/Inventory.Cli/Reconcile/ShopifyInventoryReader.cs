@@ -31,7 +31,10 @@ internal static class ShopifyInventoryReader
     public static List<ChannelSnapshotRow> Read(string path) => [.. Rows(path)];
 
     /// <summary>Reads the rows lazily, so a large export is never held as a list.</summary>
-    public static IEnumerable<ChannelSnapshotRow> Rows(string path)
+    public static IEnumerable<ChannelSnapshotRow> Rows(string path) => RowsWithLines(path).Select(row => row.Row);
+
+    /// <summary>Reads the rows lazily, each with the line of the file it starts on.</summary>
+    public static IEnumerable<(ChannelSnapshotRow Row, int Line)> RowsWithLines(string path)
     {
         using var reader = Sep.New(',')
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
@@ -46,9 +49,10 @@ internal static class ShopifyInventoryReader
             rows.Clear();
             CsvQuoting.Check(reader.Current, ',', path);
             AddRows(rows, reader.Current, header, path, columns, locationIndex);
+            var line = reader.Current.LineNumberFrom;
             foreach (var row in rows)
             {
-                yield return row;
+                yield return (row, line);
             }
         }
     }

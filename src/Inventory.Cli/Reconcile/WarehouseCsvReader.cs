@@ -15,7 +15,7 @@ internal static class WarehouseCsvReader
     {
         var rows = new List<WarehouseSnapshotRow>();
         Instant? latest = null;
-        foreach (var (row, asOf) in Rows(path, columns))
+        foreach (var (row, asOf, _) in Rows(path, columns))
         {
             rows.Add(row);
             latest = Later(latest, asOf);
@@ -29,7 +29,9 @@ internal static class WarehouseCsvReader
         Rows(path, columns).Aggregate((Instant?)null, (latest, row) => Later(latest, row.AsOf));
 
     /// <summary>Reads the rows lazily with each row's as_of, so a large file is never held as a list.</summary>
-    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf)> Rows(string path, WarehouseColumns columns)
+    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf, int Line)> Rows(
+        string path,
+        WarehouseColumns columns)
     {
         using var reader = Sep.New(',')
             .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
@@ -47,7 +49,8 @@ internal static class WarehouseCsvReader
         while (reader.MoveNext())
         {
             CsvQuoting.Check(reader.Current, ',', path);
-            yield return ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
+            var (row, asOf) = ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
+            yield return (row, asOf, reader.Current.LineNumberFrom);
         }
     }
 
@@ -59,6 +62,12 @@ internal static class WarehouseCsvReader
         var row = new WarehouseSnapshotRow(
             cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
             cells.Count("damaged"), cells.Count("quality_control"));
+        var sellable = (Int128)row.OnHand - row.Allocated - row.Damaged - row.QualityControl;
+        if (sellable < long.MinValue || sellable > long.MaxValue)
+        {
+            throw cells.Bad(
+                "on_hand", "on_hand less allocated, damaged and quality_control must fit in a 64-bit whole number");
+        }
 
         return (row, cells.AsOf(instants));
     }
@@ -154,7 +163,7 @@ internal static class WarehouseCsvReader
 
         private string Text(string field) => Cell(field).ToString();
 
-        private MalformedRowException Bad(string field, string problem) =>
+        public MalformedRowException Bad(string field, string problem) =>
             new(
                 path,
                 _row.LineNumberFrom,

@@ -130,8 +130,12 @@ internal sealed class EventIntake
         Enumerable.Range(0, _facts.Count).Where(fact => _shown[fact]).Select(fact => _facts.Tag(fact) / KindSlots)
             .Distinct();
 
-    /// <summary>Builds the key that ties the two systems' records of one bundle line together.</summary>
-    public static string BundleReference(string orderId, Sku parent) => orderId + "\u001f" + parent.Value;
+    /// <summary>
+    /// Builds the key that ties the two systems' records of one bundle line together: the order id's length, then
+    /// the order id and the parent SKU, so no two different lines share a key whatever characters their ids hold.
+    /// </summary>
+    public static string BundleReference(string orderId, Sku parent) =>
+        orderId.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + orderId + parent.Value;
 
     /// <summary>
     /// Keeps the deciding writes. An invalid write is passed over here: the full read that follows validates

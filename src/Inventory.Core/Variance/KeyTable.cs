@@ -143,7 +143,7 @@ internal sealed class KeyTable
             return (_chunks.Count - 1, 0);
         }
 
-        if (_chunkUsed + length > ChunkLength)
+        if (_chunks.Count == 0 || _chunkUsed + length > ChunkLength)
         {
             _chunks.Add(new char[ChunkLength]);
             _chunkUsed = 0;

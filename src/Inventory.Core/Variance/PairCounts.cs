@@ -98,8 +98,12 @@ internal sealed class PairCounts
 
         if ((_seen[id] & snapshot) != 0)
         {
-            throw new VarianceInputException(
-                $"The {name} snapshot lists {new PositionKey(sku, location)} more than once.");
+            var key = new PositionKey(sku, location);
+            throw new VarianceInputException($"The {name} snapshot lists {key} more than once.")
+            {
+                Snapshot = name,
+                Position = key,
+            };
         }
 
         _seen[id] |= snapshot;

@@ -191,11 +191,11 @@ public sealed class VarianceClassifier
         {
             var channel = counts.Channel(pair);
             var warehouse = counts.Warehouse(pair);
-            var difference = checked(channel - warehouse);
+            var difference = Difference(counts, pair);
             if (heroSet.Contains(counts.SkuText(pair)))
             {
-                heroDifference = checked(heroDifference + Math.Abs(difference));
-                heroStock = checked(heroStock + Math.Abs(warehouse));
+                heroDifference = Total(heroDifference, difference, "hero discrepancy");
+                heroStock = Total(heroStock, warehouse, "hero stock");
             }
 
             if (_rules.WithinTolerance(channel, warehouse))
@@ -203,7 +203,7 @@ public sealed class VarianceClassifier
                 continue;
             }
 
-            discrepancy = checked(discrepancy + Math.Abs(difference));
+            discrepancy = Total(discrepancy, difference, "discrepancy");
             var key = counts.Key(pair);
             findings.Add(new VarianceFinding(
                 key.Sku,
@@ -218,6 +218,34 @@ public sealed class VarianceClassifier
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
+    }
+
+    /// <summary>The channel count less the warehouse count, refused by name when it does not fit in 64 bits.</summary>
+    private static long Difference(PairCounts counts, int pair)
+    {
+        var (channel, warehouse) = (counts.Channel(pair), counts.Warehouse(pair));
+        var difference = (Int128)channel - warehouse;
+        if (difference <= long.MinValue || difference > long.MaxValue)
+        {
+            var key = counts.Key(pair);
+            throw new VarianceInputException(
+                $"The counts of {key} differ by more than 64 bits hold (channel {channel}, warehouse {warehouse}).")
+            {
+                Position = key,
+            };
+        }
+
+        return (long)difference;
+    }
+
+    /// <summary>Adds the size of <paramref name="units"/> to a report total, refusing a total beyond 64 bits.</summary>
+    private static long Total(long total, long units, string name)
+    {
+        var sum = (Int128)total + Int128.Abs(units);
+
+        return sum <= long.MaxValue
+            ? (long)sum
+            : throw new VarianceInputException($"The snapshots' {name} units add up to more than 64 bits hold.");
     }
 
     private IReadOnlyList<Sku> HeroSkus(EventIntake intake) => _options.HeroSkus.Count > 0

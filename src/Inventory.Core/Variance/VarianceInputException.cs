@@ -1,3 +1,5 @@
+using Inventory.Core.Stock;
+
 namespace Inventory.Core.Variance;
 
 /// <summary>Thrown when a snapshot row or event given to the classifier is malformed.</summary>
@@ -10,4 +12,14 @@ public sealed class VarianceInputException : InventoryException
         : base(message)
     {
     }
+
+    /// <summary>
+    /// Gets the snapshot (<c>channel</c> or <c>warehouse</c>) whose row was refused, or null when the problem is not
+    /// one row's. The row is the one the snapshot's sequence yielded last, so a reader that numbers its rows can name
+    /// the line.
+    /// </summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>Gets the SKU and location the problem concerns, when it concerns one.</summary>
+    public PositionKey? Position { get; init; }
 }

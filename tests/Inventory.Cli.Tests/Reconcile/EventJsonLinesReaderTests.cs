@@ -25,6 +25,14 @@ public class EventJsonLinesReaderTests
     [InlineData(Order + "\"quantity\":\"3\"}", "quantity")]
     [InlineData(Order + "\"quantity\":0}", "event")]
     [InlineData(Order + "\"quantity\":3,\"system\":\"erp\"}", "system")]
+    [InlineData(Order + "\"quantity\":1,\"sku\":\"B\"}", "sku")]
+    [InlineData(Order + "\"quantity\":1,\"type\":\"sync_write\"}", "type")]
+    [InlineData("{\"type\":\"order\",\"id\":\"e\\ud800\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\","
+        + "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":1}", "id")]
+    [InlineData("{\"type\":\"order\",\"id\":\"e2\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\\udc00\","
+        + "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":1}", "sku")]
+    [InlineData("\v" + Order + "\"quantity\":1}", "1")]
+    [InlineData(Bundle + "[{\"sku\":\"A\",\"quantity\":1,\"sku\":\"B\"}]}", "sku")]
     public void Read_BadLine_NamesLineAndField(string bad, string column)
     {
         using var file = new TempText(Order + "\"quantity\":1}\n\n" + bad + "\n");
@@ -34,6 +42,10 @@ public class EventJsonLinesReaderTests
 
         Assert.Equal((3, column), (error.Line, error.Column));
     }
+
+    private const string Bundle =
+        "{\"type\":\"bundle_sale\",\"id\":\"e3\",\"system\":\"channel\",\"order_id\":\"o2\",\"sku\":\"KIT\"," +
+        "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":1,\"components\":";
 
     private const string Order =
         "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\"," +

@@ -47,6 +47,64 @@ public class ReconcileCommandTests
         Assert.Contains($"{events.Path}:1: column system", run.Error);
     }
 
+    [Fact]
+    public async Task Reconcile_ChannelRowRepeated_ExitsTwoNamingFileAndLine()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\nh,B,L,2\nh,A,L,6\n");
+        using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{channel.Path}:4: column SKU", run.Error);
+        Assert.Contains("lists A @ L more than once", run.Error);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Reconcile_WarehouseRowRepeated_ExitsTwoNamingFileAndLine()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\n");
+        using var warehouse = new TempText(
+            WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\nA,L,6,0,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{warehouse.Path}:3: column sku", run.Error);
+    }
+
+    [Fact]
+    public async Task Reconcile_SellableBeyondSixtyFourBits_ExitsTwoNamingFileLineAndColumn()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\n");
+        using var warehouse = new TempText(
+            WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n"
+            + "B,L,-9,9223372036854775807,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{warehouse.Path}:3: column on_hand", run.Error);
+    }
+
+    [Fact]
+    public async Task Reconcile_DifferenceBeyondSixtyFourBits_ExitsTwoNamingThePair()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,-9223372036854775808\n");
+        using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("The counts of A @ L differ by more than 64 bits hold", run.Error);
+    }
+
+    private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
+
+    private static Task<CliRun> Reconcile(string channel, string warehouse) =>
+        CliRun.RunAsync("reconcile", "--channel", channel, "--warehouse", warehouse, "--format", "json");
+
     private static Task<CliRun> RunSample(params string[] extra) => CliRun.RunAsync(
     [
         "reconcile",

@@ -48,6 +48,19 @@ public class KeyTableTests
         });
 
     [Fact]
+    public void GetOrAdd_EmptyKeyFirst_NumbersItAndFindsItAgain()
+    {
+        var table = new KeyTable();
+
+        var empty = table.GetOrAdd("", "", "", 0);
+        var next = table.GetOrAdd("a", "", "", 0);
+
+        Assert.Equal((0, 1), (empty, next));
+        Assert.Equal(0, table.Find("", "", "", 0));
+        Assert.Equal(string.Empty, table.First(empty).ToString());
+    }
+
+    [Fact]
     public void GetOrAdd_SameTextSplitDifferently_DistinctKeys()
     {
         var table = new KeyTable();

@@ -105,6 +105,26 @@ public class VarianceClassifierTests
     }
 
     [Fact]
+    public void Classify_BundleLinesWhoseJoinedIdsCoincide_StayTwoLines()
+    {
+        // Order "o1\u001fP" with parent Q, and order "o1" with parent "P\u001fQ": two different bundle lines whose
+        // order id and parent SKU, joined with the unit separator, read the same.
+        var report = Classify(
+            [ChannelRow(A, 9)],
+            [WarehouseRow(A, 8)],
+            [
+                new BundleSale(
+                    "e1", Channel, "o1\u001fP", new Sku("Q"), Here, 1, [new BundleComponent(A, 1)], At(300)),
+                new BundleSale(
+                    "e2", Warehouse, "o1", new Sku("P\u001fQ"), Here, 1, [new BundleComponent(A, 2)], At(305)),
+            ]);
+
+        var part = Assert.Single(Only(report, A).Parts);
+        Assert.Equal((VarianceCause.SyncTiming, 1L), (part.Cause, part.Units));
+        Assert.Equal(["e1", "e2"], part.Evidence.Order());
+    }
+
+    [Fact]
     public void Classify_BundleWithWrongQuantityPerKit_IsBundleMismodel()
     {
         var report = Classify(

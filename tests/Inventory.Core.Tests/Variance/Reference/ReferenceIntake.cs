@@ -99,7 +99,8 @@ internal sealed class ReferenceIntake(Instant asOf)
     }
 
     /// <summary>Builds the key that ties the two systems' records of one bundle line together.</summary>
-    public static string BundleReference(string orderId, Sku parent) => orderId + "\u001f" + parent.Value;
+    public static string BundleReference(string orderId, Sku parent) =>
+        orderId.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + orderId + parent.Value;
 
     private ReferenceGroup AddEffect(
         VarianceEvent item,
