@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Inventory.Cli.Replay;
 using Inventory.Core.Stock;
 using Inventory.Core.Variance;
@@ -179,6 +180,12 @@ internal static class EventJsonLinesReader
                 continue;
             }
 
+            if (InvalidByte(text) is > 0 and var bad)
+            {
+                entries.Add(new ParsedLine(line, null, Encoding.UTF8.GetString(text), bad));
+                continue;
+            }
+
             entries.Add(content[0] == (byte)'{' && parser.TryParse(content) is { } fast
                 ? new ParsedLine(line, fast, null)
                 : new ParsedLine(line, null, Encoding.UTF8.GetString(text)));
@@ -189,10 +196,44 @@ internal static class EventJsonLinesReader
         return new ParsedChunk(entries, line);
     }
 
+    /// <summary>
+    /// The column (from 1) of the first byte that starts no valid UTF-8 character, or 0 for valid text: such a line
+    /// is refused, where decoding it would silently turn the bytes into replacement characters.
+    /// </summary>
+    private static int InvalidByte(ReadOnlySpan<byte> line)
+    {
+        if (Utf8.IsValid(line))
+        {
+            return 0;
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var read = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(line[read..], chars, out var bytesRead, out _, replaceInvalidSequences: false);
+            read += bytesRead;
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                return read + 1;
+            }
+        }
+    }
+
     private static IEnumerable<VarianceEvent> Resolve(ParsedChunk chunk, string path, int linesBefore)
     {
         foreach (var entry in chunk.Entries)
         {
+            if (entry.InvalidByte > 0)
+            {
+                throw new MalformedRowException(
+                    path,
+                    linesBefore + entry.Line,
+                    entry.InvalidByte.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    entry.Text ?? string.Empty,
+                    "expected UTF-8 text; the byte at this column starts no valid character");
+            }
+
             if (entry.Event is { } known)
             {
                 yield return known;
@@ -477,6 +518,9 @@ internal static class EventJsonLinesReader
     /// <summary>A chunk's lines read on a worker: events, or the text of lines left to the exact reader.</summary>
     private readonly record struct ParsedChunk(List<ParsedLine> Entries, int Lines);
 
-    /// <summary>One line of a chunk, numbered from 1 within it.</summary>
-    private readonly record struct ParsedLine(int Line, VarianceEvent? Event, string? Text);
+    /// <summary>
+    /// One line of a chunk, numbered from 1 within it: its event, or its text for the exact reader, or the column of
+    /// its first byte that is not UTF-8.
+    /// </summary>
+    private readonly record struct ParsedLine(int Line, VarianceEvent? Event, string? Text, int InvalidByte = 0);
 }

@@ -43,6 +43,30 @@ public class EventJsonLinesReaderTests
         Assert.Equal((3, column), (error.Line, error.Column));
     }
 
+    [Fact]
+    public void Read_LineWithInvalidUtf8_NamesLineAndTheByte()
+    {
+        var good = System.Text.Encoding.UTF8.GetBytes(Order + "\"quantity\":1}\n");
+        var bad = System.Text.Encoding.UTF8.GetBytes(
+            Order.Replace("\"sku\":\"A\"", "\"sku\":\"A#\"", StringComparison.Ordinal) + "\"quantity\":1}\n");
+        var at = Array.IndexOf(bad, (byte)'#');
+        bad[at] = 0xFF;
+        var path = Path.Combine(Path.GetTempPath(), $"reconcile-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(path, [.. good, .. bad]);
+        try
+        {
+            var error = Assert.Throws<MalformedRowException>(() => EventJsonLinesReader.Read(path).ToList());
+
+            Assert.Equal((2, (at + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (error.Line, error.Column));
+            Assert.Contains("UTF-8", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private const string Bundle =
         "{\"type\":\"bundle_sale\",\"id\":\"e3\",\"system\":\"channel\",\"order_id\":\"o2\",\"sku\":\"KIT\"," +
         "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":1,\"components\":";
