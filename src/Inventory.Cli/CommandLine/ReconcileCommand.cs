@@ -84,6 +84,8 @@ internal static class ReconcileCommand
             try
             {
                 var warehousePath = parse.GetRequiredValue(warehouse);
+                Utf8File.RequireValid(parse.GetRequiredValue(channel));
+                Utf8File.RequireValid(warehousePath);
                 var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
                 var latest = WarehouseCsvReader.LatestAsOf(warehousePath, columns);
                 var options = new VarianceOptions

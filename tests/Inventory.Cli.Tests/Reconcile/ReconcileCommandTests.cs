@@ -100,6 +100,22 @@ public class ReconcileCommandTests
         Assert.Contains("The counts of A @ L differ by more than 64 bits hold", run.Error);
     }
 
+    [Fact]
+    public async Task Reconcile_SnapshotWithInvalidUtf8_ExitsTwoNamingLineAndColumn()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\nh,B#,L,2\n");
+        var bytes = File.ReadAllBytes(channel.Path);
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xC3;
+        File.WriteAllBytes(channel.Path, bytes);
+        using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{channel.Path}:3: column 4: expected UTF-8 text", run.Error);
+        Assert.Empty(run.Output);
+    }
+
     private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
 
     private static Task<CliRun> Reconcile(string channel, string warehouse) =>
