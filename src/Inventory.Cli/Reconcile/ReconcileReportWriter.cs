@@ -14,6 +14,9 @@ internal static class ReconcileReportWriter
         output.WriteLine(
             $"rows compared: {report.RowsCompared}, within tolerance: {report.RowsWithinTolerance}, " +
             $"discrepancy units: {report.DiscrepancyUnits}, hero discrepancy: {Percent(report)}%");
+        output.WriteLine(
+            $"as of {NodaTime.Text.InstantPattern.ExtendedIso.Format(report.AsOf)}, hero SKUs: " +
+            (report.HeroSkus.Count == 0 ? "none" : string.Join(", ", report.HeroSkus)));
         foreach (var finding in report.Findings)
         {
             output.WriteLine(

@@ -48,6 +48,17 @@ public class ReconcileCommandTests
     }
 
     [Fact]
+    public async Task Reconcile_TextFormat_NamesTheInstantAndTheHeroSkus()
+    {
+        var run = await RunSample();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "as of 2026-03-02T06:00:00Z, hero SKUs: KIT-GIFT, TEE-BLK-M",
+            run.Output.Split('\n')[1].TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task Reconcile_ChannelRowRepeated_ExitsTwoNamingFileAndLine()
     {
         using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\nh,B,L,2\nh,A,L,6\n");
