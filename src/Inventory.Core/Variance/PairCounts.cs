@@ -6,7 +6,7 @@ namespace Inventory.Core.Variance;
 /// The two snapshots' counts, one number per SKU and location pair: a pair's text lives in a <see cref="KeyTable"/>
 /// and its counts in plain arrays, so a million pairs cost a few arrays rather than millions of objects.
 /// </summary>
-/// <remarks>Not thread-safe.</remarks>
+/// <remarks>Filled by one thread; once read, its reads (<see cref="Key"/> included) may run on several threads.</remarks>
 internal sealed class PairCounts
 {
     private const byte InChannel = 1;
@@ -71,18 +71,22 @@ internal sealed class PairCounts
     /// <returns>The SKU and location.</returns>
     public PositionKey Key(int id) => new(new Sku(_keys.First(id).ToString()), new LocationId(LocationName(id)));
 
+    /// <summary>The location's shared string; several threads may ask at once.</summary>
     private string LocationName(int id)
     {
         var text = _keys.Second(id);
-        if (_locationNames.TryGetValue(text, out var known))
+        lock (_locations)
         {
-            return known;
+            if (_locationNames.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var name = text.ToString();
+            _locations.Add(name, name);
+
+            return name;
         }
-
-        var name = text.ToString();
-        _locations.Add(name, name);
-
-        return name;
     }
 
     private void Set(Sku sku, LocationId location, long count, byte snapshot, string name)

@@ -185,7 +185,7 @@ public sealed class VarianceClassifier
         var heroes = HeroSkus(intake);
         var heroSet = heroes.Select(sku => sku.Value).ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        var findings = new List<VarianceFinding>();
+        var beyond = new List<int>();
         long discrepancy = 0, heroDifference = 0, heroStock = 0;
         for (var pair = 0; pair < counts.Count; pair++)
         {
@@ -198,26 +198,53 @@ public sealed class VarianceClassifier
                 heroStock = Total(heroStock, warehouse, "hero stock");
             }
 
-            if (_rules.WithinTolerance(channel, warehouse))
+            if (!_rules.WithinTolerance(channel, warehouse))
             {
-                continue;
+                discrepancy = Total(discrepancy, difference, "discrepancy");
+                beyond.Add(pair);
             }
-
-            discrepancy = Total(discrepancy, difference, "discrepancy");
-            var key = counts.Key(pair);
-            findings.Add(new VarianceFinding(
-                key.Sku,
-                key.Location,
-                channel,
-                warehouse,
-                _rules.Explain(difference, key.Location, intake.TakeTally(pair), intake)));
         }
 
+        var findings = Findings(counts, intake, beyond);
         var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
-        findings.Sort((x, y) => new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location)));
+        Array.Sort(
+            findings, (x, y) => new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location)));
 
         return new VarianceReport(
-            counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
+            counts.Count, counts.Count - findings.Length, discrepancy, heroes, heroPoints, findings);
+    }
+
+    /// <summary>
+    /// Explains the pairs beyond tolerance, on every core: each pair's explanation reads only its own tally and the
+    /// intake's finished tables. A failure is raised as the first pair's in snapshot order, as one thread would.
+    /// </summary>
+    private VarianceFinding[] Findings(PairCounts counts, EventIntake intake, List<int> beyond)
+    {
+        var findings = new VarianceFinding[beyond.Count];
+        var failures = new Exception?[beyond.Count];
+        Parallel.For(0, beyond.Count, index =>
+        {
+            try
+            {
+                var pair = beyond[index];
+                var key = counts.Key(pair);
+                var explained = _rules.Explain(
+                    Difference(counts, pair), key.Location, intake.TakeTally(pair), intake);
+                findings[index] = new VarianceFinding(
+                    key.Sku, key.Location, counts.Channel(pair), counts.Warehouse(pair), explained);
+            }
+            catch (Exception ex) when (ex is InventoryException or OverflowException)
+            {
+                failures[index] = ex;
+            }
+        });
+
+        if (failures.FirstOrDefault(failure => failure is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        return findings;
     }
 
     /// <summary>The channel count less the warehouse count, refused by name when it does not fit in 64 bits.</summary>
