@@ -100,7 +100,8 @@ public sealed partial class LoopMapper
 
     private static void Initiate(MappingContext context, JsonElement root, string returnId)
     {
-        var units = new Dictionary<string, (long Count, Sku Sku, ItemReference Item)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (long Count, Sku Sku, ItemReference Item, string Path)>(
+            StringComparer.Ordinal);
         var order = new List<string>();
         var index = 0;
         foreach (var line in Array(root, "$", "line_items"))
@@ -111,19 +112,19 @@ public sealed partial class LoopMapper
             var sku = context.Resolve(item, at);
             if (units.TryGetValue(lineItemId, out var seen))
             {
-                units[lineItemId] = (checked(seen.Count + 1), seen.Sku, seen.Item);
+                units[lineItemId] = (checked(seen.Count + 1), seen.Sku, seen.Item, seen.Path);
                 continue;
             }
 
-            units.Add(lineItemId, (1, sku, item));
+            units.Add(lineItemId, (1, sku, item, at));
             order.Add(lineItemId);
         }
 
         var orderId = OptionalId(root, "$", "order_id");
         foreach (var lineItemId in order)
         {
-            var (count, sku, item) = units[lineItemId];
-            if (context.SoldBundle(orderId, item) is { } sold)
+            var (count, sku, item, at) = units[lineItemId];
+            if (context.SoldBundle(orderId, lineItemId, item, at) is { } sold)
             {
                 InitiateAsSold(context, returnId, lineItemId, count, sold);
                 continue;
