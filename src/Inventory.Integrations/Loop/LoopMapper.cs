@@ -19,7 +19,10 @@ namespace Inventory.Integrations.Loop;
 /// is still expected; <c>review</c> moves nothing yet. <c>restock.requested</c> (or <c>restock</c>) restocks
 /// <c>restock_items</c>: in the current shape each names a location, an item and an
 /// <c>available_adjustment</c>, and becomes a returned receipt at that location; in the older shape the items
-/// are keyed by line item id with string quantities, and become resellable receipts of those return lines.
+/// are keyed by line item id with string quantities, and become resellable receipts of those return lines (a
+/// line item that is one of <see cref="MappingOptions.SoldBundles"/> on the body's <c>order_id</c> becomes a
+/// receipt of each component line "line item id/SKU" the open return created; without an <c>order_id</c>, a line
+/// item id that is a recorded bundle line is reported unresolved, since its component lines cannot be known).
 /// </para>
 /// <para>Safe for concurrent use when the options are not changed.</para>
 /// </remarks>
@@ -149,7 +152,7 @@ public sealed partial class LoopMapper
 
         if (items.ValueKind == JsonValueKind.Object)
         {
-            RestockByLine(context, items, returnId);
+            RestockByLine(context, root, items, returnId);
             return;
         }
 
@@ -172,8 +175,9 @@ public sealed partial class LoopMapper
         }
     }
 
-    private static void RestockByLine(MappingContext context, JsonElement items, string returnId)
+    private static void RestockByLine(MappingContext context, JsonElement root, JsonElement items, string returnId)
     {
+        var orderId = OptionalId(root, "$", "order_id");
         foreach (var item in items.EnumerateObject())
         {
             var at = $"$.restock_items.{item.Name}";
@@ -182,6 +186,16 @@ public sealed partial class LoopMapper
             {
                 throw new PayloadException(
                     at, $"a whole, non-negative quantity is expected (was {item.Value.GetRawText()})");
+            }
+
+            if (orderId is null)
+            {
+                RefuseUnplacedBundleLine(context, item.Name, at);
+            }
+            else if (context.SoldBundle(orderId, item.Name, new ItemReference(), at) is { } sold)
+            {
+                RestockAsSold(context, returnId, item.Name, quantity, sold);
+                continue;
             }
 
             if (quantity > 0)

@@ -28,6 +28,10 @@ internal sealed class MappingContext(MappingOptions options)
         return new Sku("unresolved");
     }
 
+    /// <summary>Notes an item that cannot be mapped, and why; the payload then maps to no command.</summary>
+    public void NoteUnresolved(string path, ItemReference item, string reason) =>
+        _unresolved.Add(new UnresolvedItem(path, item, reason));
+
     /// <summary>
     /// Finds the bundle line recorded on <paramref name="orderId"/> (see <see cref="MappingOptions.SoldBundles"/>)
     /// that a returned item is. A payload that names the order line is matched by that line id alone; one that
@@ -58,8 +62,8 @@ internal sealed class MappingContext(MappingOptions options)
         if (lines.Count > 1)
         {
             var ids = string.Join(", ", lines.Select(l => $"'{l.LineId}'"));
-            _unresolved.Add(new UnresolvedItem(
-                path, item, $"bundle {sku} is on lines {ids} of order '{orderId}' and the payload names no order line"));
+            NoteUnresolved(
+                path, item, $"bundle {sku} is on lines {ids} of order '{orderId}' and the payload names no order line");
         }
 
         return lines.Count == 1 ? lines[0] : null;
