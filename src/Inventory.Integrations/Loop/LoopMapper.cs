@@ -190,6 +190,7 @@ public sealed partial class LoopMapper
 
             if (orderId is null)
             {
+                // A noted line leaves the plain receipt below in place; an unresolved item drops every command.
                 RefuseUnplacedBundleLine(context, item.Name, at);
             }
             else if (context.SoldBundle(orderId, item.Name, new ItemReference(), at) is { } sold)
