@@ -129,6 +129,49 @@ public abstract partial class InventoryStoreSpecification
         await AssertPositionsEqualJournalReplayAsync(store);
     }
 
+    /// <summary>
+    /// A bundle sale the domain forbids (a definition holding its own bundle, no components or a zero quantity, an
+    /// empty span or one without the instant of sale, a component listed twice in the composition, a composition
+    /// that is not the definition's) is invalid input: nothing reaches the store, and the valid sale that follows
+    /// journals one <see cref="EntryKind.BundleSold"/> entry per component.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [StoreFact]
+    public async Task Ledger_BundleSaleTheDomainForbids_IsInvalidAndStoresNothing()
+    {
+        var store = NewStore();
+        var ledger = new InventoryLedger(store, new SpecificationClock(T0), new InventoryOptions());
+        await AppliedAsync(ledger, new ReceiveStock("receive", new Sku("MUG"), W1, 10));
+        await AppliedAsync(ledger, new Inventory.Core.Reservations.ReserveCart(
+            "reserve", "cart", [new("1/MUG", new Sku("MUG"), 1, W1)]));
+        var valid = new BundleSale(
+            "1", new Sku("GIFT"), 1, T0, new BundleDefinition(new Sku("GIFT"), [Component("MUG", 1)]),
+            [Component("MUG", 1)]);
+        var journal = await store.ReadJournalAsync(0, 100);
+        BundleSale[] forbidden =
+        [
+            valid with { Definition = valid.Definition with { Components = [Component("GIFT", 1)] } },
+            valid with { Definition = valid.Definition with { Components = [] } },
+            valid with { Definition = valid.Definition with { Components = [Component("MUG", 0)] } },
+            valid with { Definition = valid.Definition with { ValidFrom = T0 + Duration.FromDays(1), ValidTo = T0 } },
+            valid with { Definition = valid.Definition with { ValidTo = T0 } },
+            valid with { PerBundle = [Component("MUG", 1), Component("MUG", 1)] },
+            valid with { PerBundle = [Component("MUG", 2)] },
+        ];
+
+        foreach (var sale in forbidden)
+        {
+            await Assert.ThrowsAsync<InvalidCommandException>(
+                async () => await ledger.ExecuteAsync(new CommitBundleCart("commit", "cart", "order", [sale])));
+        }
+
+        Assert.Empty(await ledger.GetBundleLinesAsync("order"));
+        Assert.Equal(journal, await store.ReadJournalAsync(0, 100));
+        await AppliedAsync(ledger, new CommitBundleCart("commit", "cart", "order", [valid]));
+        Assert.Single(await ledger.GetBundleLinesAsync("order"));
+        Assert.Single(await store.ReadJournalAsync(0, 100), e => e.Kind == EntryKind.BundleSold);
+    }
+
     private static BundleComponent Component(string sku, long quantity) => new(new Sku(sku), quantity);
 
     private static BundleOrderLine BundleLine(string orderId, string lineId, Instant? from, Instant? to) =>

@@ -39,7 +39,10 @@ public sealed class MappingOptions
     /// recorded at the time of sale, whatever the platform lists as its children now, and a Shopify refund of it
     /// restocks each recorded component's order line; empty by default. The order is the payload's
     /// <c>order.order_number</c> (AfterShip), <c>order.id</c> or <c>order_id</c> (Shopify) or <c>order_id</c>
-    /// (Loop); the first recorded line of the bundle on that order is used.
+    /// (Loop). The line is the recorded one whose line id is the payload's order line id (Shopify's
+    /// <c>line_item_id</c> or <c>line_item.id</c>, Loop's <c>line_item_id</c>); a payload that names no order line
+    /// (AfterShip, or a Shopify return line without one) is matched by SKU when one line of the order holds the
+    /// bundle, and reported in <see cref="MappingResult.Unresolved"/> when several do.
     /// </summary>
     public IList<Inventory.Core.Bundles.BundleOrderLine> SoldBundles { get; } =
         new List<Inventory.Core.Bundles.BundleOrderLine>();

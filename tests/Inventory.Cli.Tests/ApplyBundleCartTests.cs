@@ -90,6 +90,56 @@ public sealed class ApplyBundleCartTests : IDisposable
         Assert.False(File.Exists(_state));
     }
 
+    [Theory]
+    [InlineData(
+        "{\"sku\":\"TEA\",\"quantity\":3}]}]}",
+        "{\"sku\":\"TEA\",\"quantity\":3},{\"sku\":\"TEA\",\"quantity\":3}]}]}",
+        "lists TEA more than once in its per-bundle composition (1 x MUG, 3 x TEA, 3 x TEA)")]
+    [InlineData(
+        "\"components\":[{\"sku\":\"MUG\",\"quantity\":1},",
+        "\"components\":[{\"sku\":\"GIFT\",\"quantity\":1},{\"sku\":\"MUG\",\"quantity\":1},",
+        "its definition version contains GIFT itself (1 x GIFT, 1 x MUG, 3 x TEA)")]
+    [InlineData(
+        "\"validFrom\":\"2026-01-01T00:00:00Z\"",
+        "\"validFrom\":\"2027-01-01T00:00:00Z\",\"validTo\":\"2020-01-01T00:00:00Z\"",
+        "its definition version's span [2027-01-01T00:00:00Z, 2020-01-01T00:00:00Z) is empty")]
+    public async Task Apply_BundleCommitTheDomainForbids_ReportsItOnStandardErrorAndCommitsNothing(
+        string from, string to, string expected)
+    {
+        var forbidden = CommitLine("commit-1", "cart-1").Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(CommitLine("commit-1", "cart-1"), forbidden);
+        await File.WriteAllTextAsync(_events, $"{Receipts}\n{Hold}\n{forbidden}\n");
+
+        var run = await CliRun.RunAsync("apply", _events, "--state", _state);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "inventory apply: commit-1: CommitBundleCart 'commit-1': bundle line '1' (GIFT)", run.Error,
+            StringComparison.Ordinal);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "TEA @ W1: available 14, on hand 20, committed 0, reserved 6,", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CommitBundleCart", await File.ReadAllTextAsync(_state), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_StateHoldingABundleCommitTheDomainForbids_ExitsTwoNamingTheStoredCommand()
+    {
+        var forbidden = CommitLine("commit-1", "cart-1").Replace(
+            "\"perBundle\":[{\"sku\":\"MUG\",\"quantity\":1}", "\"perBundle\":[{\"sku\":\"MUG\",\"quantity\":2}",
+            StringComparison.Ordinal);
+        var stored = string.Join(",", $"{Receipts}\n{Hold}\n{forbidden}".Split('\n'));
+        await File.WriteAllTextAsync(_state, $"{{\"commands\":[{stored}]}}");
+        await File.WriteAllTextAsync(_events, string.Empty);
+
+        var run = await CliRun.RunAsync("apply", _events, "--state", _state);
+
+        run.RequireInputError(
+            $"inventory apply: {_state}: stored command 'commit-1' is invalid: CommitBundleCart 'commit-1': bundle "
+            + "line '1' (GIFT): its per-bundle composition (2 x MUG, 3 x TEA) is not its definition's leaf "
+            + "composition (1 x MUG, 3 x TEA).");
+    }
+
     public void Dispose()
     {
         File.Delete(_events);

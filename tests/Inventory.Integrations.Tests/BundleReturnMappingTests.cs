@@ -111,9 +111,9 @@ public sealed class BundleReturnMappingTests
             .ToList();
         Assert.Equal(
             [
-                ("shopify:refunds/create:9001/91/CAP-RED", Order, "l1/CAP-RED", 1L, RefundRestock.Return, "W-905"),
-                ("shopify:refunds/create:9001/91/MUG-BLUE", Order, "l1/MUG-BLUE", 1L, RefundRestock.Return, "W-905"),
-                ("shopify:refunds/create:9001/91/PIN", Order, "l1/PIN", 3L, RefundRestock.Return, "W-905"),
+                ("shopify:refunds/create:9001/91/CAP-RED", Order, "4003/CAP-RED", 1L, RefundRestock.Return, "W-905"),
+                ("shopify:refunds/create:9001/91/MUG-BLUE", Order, "4003/MUG-BLUE", 1L, RefundRestock.Return, "W-905"),
+                ("shopify:refunds/create:9001/91/PIN", Order, "4003/PIN", 3L, RefundRestock.Return, "W-905"),
             ],
             restocks);
     }
@@ -133,7 +133,7 @@ public sealed class BundleReturnMappingTests
 
         var at = Instant.FromUtc(2026, 4, 1, 12, 0);
         var reservation = BundleCart.Reserve(
-            catalog, "hold-1", "cart-1", [new BundleCartLine("l1", new Sku("GIFT-KIT"), 2, new LocationId("W-905"))],
+            catalog, "hold-1", "cart-1", [new BundleCartLine("4003", new Sku("GIFT-KIT"), 2, new LocationId("W-905"))],
             at);
         await Run(ledger, reservation.Command);
         await Run(ledger, new CommitBundleCart("commit-1", "cart-1", Order, reservation.Sales));
@@ -169,7 +169,8 @@ public sealed class BundleReturnMappingTests
         var options = Options();
         BundleComponent[] perBundle = [new(new Sku("CAP-RED"), 1), new(new Sku("MUG-BLUE"), 1), new(new Sku("PIN"), 3)];
         options.SoldBundles.Add(new BundleOrderLine(
-            order, "l1", new Sku("GIFT-KIT"), 2, Instant.FromUtc(2026, 4, 1, 0, 0), null, null, perBundle, perBundle));
+            order, "4003", new Sku("GIFT-KIT"), 2, Instant.FromUtc(2026, 4, 1, 0, 0), null, null, perBundle,
+            perBundle));
 
         return options;
     }

@@ -59,9 +59,9 @@ internal static class ApplyCommand
         }
 
         var ledger = new InventoryLedger(new InMemoryInventoryStore(), SystemClock.Instance, new InventoryOptions());
-        foreach (var command in history)
+        if (await ReplayAsync(ledger, history, statePath, io, cancellationToken).ConfigureAwait(false) is { } failed)
         {
-            await ledger.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+            return failed;
         }
 
         foreach (var command in incoming)
@@ -81,6 +81,32 @@ internal static class ApplyCommand
         await PrintPositionsAsync(ledger, io.Output, cancellationToken).ConfigureAwait(false);
 
         return 0;
+    }
+
+    /// <summary>
+    /// Replays the stored commands; one the ledger now holds invalid (a state file written before a rule was
+    /// checked) stops the run as unreadable input, naming it, rather than with a stack trace.
+    /// </summary>
+    private static async Task<int?> ReplayAsync(
+        InventoryLedger ledger, List<LedgerCommand> history, string? statePath, InvocationConfiguration io,
+        CancellationToken cancellationToken)
+    {
+        foreach (var command in history)
+        {
+            try
+            {
+                await ledger.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Inventory.Core.InventoryException ex)
+            {
+                await io.Error.WriteLineAsync(
+                    $"inventory apply: {statePath}: stored command '{command.IdempotencyKey}' is invalid: {ex.Message}")
+                    .ConfigureAwait(false);
+                return InputError;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<LedgerResult?> ExecuteAsync(

@@ -17,9 +17,18 @@ namespace Inventory.Core.Bundles;
 /// Refused, changing nothing, when the cart has no holds, any hold has expired, the order exists, or the cart does
 /// not hold exactly the units of some component a sale calls for under that sale's component line id.
 /// </para>
+/// <para>
+/// Invalid, throwing <see cref="InvalidCommandException"/> from the ledger and changing nothing, when a sale is not
+/// one the domain allows: a definition version of another bundle, without components, with a component quantity
+/// that is not positive or with the bundle among its components; a version whose span is empty or does not contain
+/// the instant of sale; a per-bundle composition that is empty, lists a component twice, holds the bundle itself
+/// or is not the definition's leaf composition. A definition line that is not in the per-bundle composition is
+/// taken to be a nested bundle; the ledger holds no catalog to open it, so only what every explosion of it must
+/// satisfy is checked (see docs/bundles.md).
+/// </para>
 /// <para>Immutable; safe to share between threads.</para>
 /// </remarks>
-public sealed record CommitBundleCart(
+public sealed partial record CommitBundleCart(
     string IdempotencyKey, string CartId, string OrderId, IReadOnlyList<BundleSale> Sales)
     : LedgerCommand(IdempotencyKey)
 {
@@ -64,31 +73,6 @@ public sealed record CommitBundleCart(
         foreach (var component in components)
         {
             text.Text(component.Sku.Value).Number(component.Quantity);
-        }
-    }
-
-    private void ValidateSale(BundleSale sale)
-    {
-        var what = $"bundle line '{sale.LineId}' ({sale.Bundle.Value})";
-        RequireSet(sale.Bundle.Value, $"SKU of {what}");
-        RequirePositive(sale.Quantity, $"the quantity of {what}");
-        if (sale.Definition is null || !sale.Definition.Parent.Equals(sale.Bundle))
-        {
-            throw new InvalidCommandException(
-                $"CommitBundleCart '{IdempotencyKey}': {what} must carry a definition version of "
-                + $"{sale.Bundle.Value} (was {sale.Definition?.Parent.Value ?? "null"}).");
-        }
-
-        if (sale.PerBundle is null || sale.PerBundle.Count == 0)
-        {
-            throw new InvalidCommandException(
-                $"CommitBundleCart '{IdempotencyKey}': {what} has no components; explode it before selling.");
-        }
-
-        foreach (var component in sale.PerBundle)
-        {
-            RequireSet(component.Sku.Value, $"component SKU of {what}");
-            RequirePositive(component.Quantity, $"the per-bundle quantity of {component.Sku.Value} in {what}");
         }
     }
 }

@@ -15,9 +15,12 @@ public sealed partial class AfterShipMapper
             ? OptionalString(order, "$.order", "order_number")
             : null;
 
-    /// <summary>Finds the recorded bundle line an item returns, without noting the item when it is unknown.</summary>
+    /// <summary>
+    /// Finds the recorded bundle line an item returns, by its SKU: AfterShip items carry their own ids, not the
+    /// order's line ids, so an item whose bundle is on several lines of the order is noted as unresolved.
+    /// </summary>
     private static BundleOrderLine? SoldBundle(MappingContext context, JsonElement item, string path, string? order) =>
-        context.SoldBundle(order, context.Item(item, path));
+        context.SoldBundle(order, null, context.Item(item, path), path);
 
     /// <summary>
     /// Initiates one return line per recorded component, with the recorded units per bundle times the bundles

@@ -19,7 +19,10 @@ namespace Inventory.Integrations.Loop;
 /// is still expected; <c>review</c> moves nothing yet. <c>restock.requested</c> (or <c>restock</c>) restocks
 /// <c>restock_items</c>: in the current shape each names a location, an item and an
 /// <c>available_adjustment</c>, and becomes a returned receipt at that location; in the older shape the items
-/// are keyed by line item id with string quantities, and become resellable receipts of those return lines.
+/// are keyed by line item id with string quantities, and become resellable receipts of those return lines (a
+/// line item that is one of <see cref="MappingOptions.SoldBundles"/> on the body's <c>order_id</c> becomes a
+/// receipt of each component line "line item id/SKU" the open return created; without an <c>order_id</c>, a line
+/// item id that is a recorded bundle line is reported unresolved, since its component lines cannot be known).
 /// </para>
 /// <para>Safe for concurrent use when the options are not changed.</para>
 /// </remarks>
@@ -100,7 +103,8 @@ public sealed partial class LoopMapper
 
     private static void Initiate(MappingContext context, JsonElement root, string returnId)
     {
-        var units = new Dictionary<string, (long Count, Sku Sku, ItemReference Item)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (long Count, Sku Sku, ItemReference Item, string Path)>(
+            StringComparer.Ordinal);
         var order = new List<string>();
         var index = 0;
         foreach (var line in Array(root, "$", "line_items"))
@@ -111,19 +115,19 @@ public sealed partial class LoopMapper
             var sku = context.Resolve(item, at);
             if (units.TryGetValue(lineItemId, out var seen))
             {
-                units[lineItemId] = (checked(seen.Count + 1), seen.Sku, seen.Item);
+                units[lineItemId] = (checked(seen.Count + 1), seen.Sku, seen.Item, seen.Path);
                 continue;
             }
 
-            units.Add(lineItemId, (1, sku, item));
+            units.Add(lineItemId, (1, sku, item, at));
             order.Add(lineItemId);
         }
 
         var orderId = OptionalId(root, "$", "order_id");
         foreach (var lineItemId in order)
         {
-            var (count, sku, item) = units[lineItemId];
-            if (context.SoldBundle(orderId, item) is { } sold)
+            var (count, sku, item, at) = units[lineItemId];
+            if (context.SoldBundle(orderId, lineItemId, item, at) is { } sold)
             {
                 InitiateAsSold(context, returnId, lineItemId, count, sold);
                 continue;
@@ -148,7 +152,7 @@ public sealed partial class LoopMapper
 
         if (items.ValueKind == JsonValueKind.Object)
         {
-            RestockByLine(context, items, returnId);
+            RestockByLine(context, root, items, returnId);
             return;
         }
 
@@ -171,8 +175,9 @@ public sealed partial class LoopMapper
         }
     }
 
-    private static void RestockByLine(MappingContext context, JsonElement items, string returnId)
+    private static void RestockByLine(MappingContext context, JsonElement root, JsonElement items, string returnId)
     {
+        var orderId = OptionalId(root, "$", "order_id");
         foreach (var item in items.EnumerateObject())
         {
             var at = $"$.restock_items.{item.Name}";
@@ -181,6 +186,17 @@ public sealed partial class LoopMapper
             {
                 throw new PayloadException(
                     at, $"a whole, non-negative quantity is expected (was {item.Value.GetRawText()})");
+            }
+
+            if (orderId is null)
+            {
+                // A noted line leaves the plain receipt below in place; an unresolved item drops every command.
+                RefuseUnplacedBundleLine(context, item.Name, at);
+            }
+            else if (context.SoldBundle(orderId, item.Name, new ItemReference(), at) is { } sold)
+            {
+                RestockAsSold(context, returnId, item.Name, quantity, sold);
+                continue;
             }
 
             if (quantity > 0)

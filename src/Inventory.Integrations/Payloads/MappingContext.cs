@@ -28,20 +28,45 @@ internal sealed class MappingContext(MappingOptions options)
         return new Sku("unresolved");
     }
 
+    /// <summary>Notes an item that cannot be mapped, and why; the payload then maps to no command.</summary>
+    public void NoteUnresolved(string path, ItemReference item, string reason) =>
+        _unresolved.Add(new UnresolvedItem(path, item, reason));
+
     /// <summary>
     /// Finds the bundle line recorded on <paramref name="orderId"/> (see <see cref="MappingOptions.SoldBundles"/>)
-    /// that a returned item is, without noting the item when the resolver does not know it.
+    /// that a returned item is. A payload that names the order line is matched by that line id alone; one that
+    /// does not is matched by the item's SKU when exactly one recorded line of the order holds it, and noted as
+    /// unresolved when several do, since returning the wrong line's composition would move the wrong stock.
     /// </summary>
-    public BundleOrderLine? SoldBundle(string? orderId, ItemReference item)
+    /// <returns>The recorded line; null when the item is not a recorded bundle line (or is ambiguous).</returns>
+    public BundleOrderLine? SoldBundle(string? orderId, string? lineId, ItemReference item, string path)
     {
         var sold = Options.SoldBundles;
-        if (orderId is null || sold.Count == 0 || !Options.Resolver.TryResolve(item, out var sku))
+        if (orderId is null || sold.Count == 0)
         {
             return null;
         }
 
-        return sold.FirstOrDefault(
-            l => string.Equals(l.OrderId, orderId, StringComparison.Ordinal) && l.Bundle == sku);
+        if (lineId is not null)
+        {
+            return sold.FirstOrDefault(
+                l => OnOrder(l, orderId) && string.Equals(l.LineId, lineId, StringComparison.Ordinal));
+        }
+
+        if (!Options.Resolver.TryResolve(item, out var sku))
+        {
+            return null;
+        }
+
+        var lines = sold.Where(l => OnOrder(l, orderId) && l.Bundle == sku).ToList();
+        if (lines.Count > 1)
+        {
+            var ids = string.Join(", ", lines.Select(l => $"'{l.LineId}'"));
+            NoteUnresolved(
+                path, item, $"bundle {sku} is on lines {ids} of order '{orderId}' and the payload names no order line");
+        }
+
+        return lines.Count == 1 ? lines[0] : null;
     }
 
     public ItemReference Item(JsonElement element, string path) => new(
@@ -51,4 +76,7 @@ internal sealed class MappingContext(MappingOptions options)
         PayloadReader.OptionalId(element, path, "product_id"));
 
     public MappingResult Result() => MappingResult.From(_commands, _unresolved);
+
+    private static bool OnOrder(BundleOrderLine line, string orderId) =>
+        string.Equals(line.OrderId, orderId, StringComparison.Ordinal);
 }

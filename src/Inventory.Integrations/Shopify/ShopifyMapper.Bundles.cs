@@ -18,12 +18,16 @@ public sealed partial class ShopifyMapper
             ? OptionalId(order, Join(path, "order"), "id")
             : OptionalId(root, path, "order_id");
 
-    /// <summary>Finds the recorded bundle line a refund line refunds, by the SKU of its <c>line_item</c>.</summary>
+    /// <summary>Finds the recorded bundle line a refund line refunds, by its <c>line_item_id</c>.</summary>
     private static BundleOrderLine? RefundedBundle(
-        MappingContext context, JsonElement line, string path, string orderId) =>
-        TryGet(line, path, "line_item", out var item) && item.ValueKind == JsonValueKind.Object
-            ? context.SoldBundle(orderId, context.Item(item, Join(path, "line_item")))
-            : null;
+        MappingContext context, JsonElement line, string path, string orderId, string orderLineId)
+    {
+        var item = TryGet(line, path, "line_item", out var element) && element.ValueKind == JsonValueKind.Object
+            ? context.Item(element, Join(path, "line_item"))
+            : new ItemReference();
+
+        return context.SoldBundle(orderId, orderLineId, item, path);
+    }
 
     /// <summary>
     /// Initiates one return line per recorded component, "return line id/SKU", with the recorded units per bundle

@@ -185,7 +185,7 @@ public sealed partial class ShopifyMapper
                 location ??= context.Options.ReturnLocation;
             }
 
-            if (quantity > 0 && RefundedBundle(context, line, at, orderId) is { } sold)
+            if (quantity > 0 && RefundedBundle(context, line, at, orderId, orderLineId) is { } sold)
             {
                 var key = $"shopify:refunds/create:{refundId}/{lineId}";
                 RestockAsSold(context, key, sold, quantity, restock, location);
@@ -241,7 +241,8 @@ public sealed partial class ShopifyMapper
             var lineId = Id(line, at, "id");
             var quantity = Quantity(line, at, "quantity");
             var (item, itemPath) = ReturnedItem(line, at);
-            if (context.SoldBundle(order, context.Item(item, itemPath)) is { } sold)
+            var orderLineId = OptionalId(item, itemPath, "id");
+            if (context.SoldBundle(order, orderLineId, context.Item(item, itemPath), itemPath) is { } sold)
             {
                 InitiateAsSold(context, returnId, lineId, quantity, sold);
                 continue;
