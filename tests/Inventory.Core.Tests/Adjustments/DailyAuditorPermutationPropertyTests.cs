@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -57,8 +58,50 @@ public sealed class DailyAuditorPermutationPropertyTests
                     && !Flips(auditor.Report(zeros.ToList(), Day)).Any();
             });
 
+    [Property(MaxTest = 300)]
+    public Property FlipCount_Meets_FewestOverEveryOrderOfSimultaneousRows() =>
+        Prop.ForAll(
+            OneSku().ArrayOf().Where(log => log.Length <= 7).ToArbitrary(),
+            log =>
+            {
+                var flip = Flips(new DailyAuditor(DateTimeZone.Utc).Report(log, Day)).SingleOrDefault();
+                var counted = flip is null ? 0 : int.Parse(flip.Evidence.Split(' ')[0], CultureInfo.InvariantCulture);
+
+                return counted == FewestReversals(log, Duration.FromHours(4));
+            });
+
     private static IEnumerable<AuditFlag> Flips(DailyReport report) =>
         report.Flags.Where(f => f.Kind == AuditFlagKind.Flip);
+
+    // An independent count: every order of the rows that keeps time order, read row by row without zeros.
+    private static int FewestReversals(AuditedAdjustment[] log, Duration window)
+    {
+        var orders = new List<List<AuditedAdjustment>> { new() };
+        foreach (var group in log.GroupBy(a => a.At).OrderBy(g => g.Key))
+        {
+            orders = orders.SelectMany(o => Permutations(group.ToList()).Select(p => o.Concat(p).ToList())).ToList();
+        }
+
+        return orders.Min(order =>
+        {
+            var moves = order.Where(a => a.Quantity != 0).ToList();
+
+            return moves.Zip(moves.Skip(1))
+                .Count(p => Math.Sign(p.First.Quantity) != Math.Sign(p.Second.Quantity)
+                    && p.Second.At - p.First.At <= window);
+        });
+    }
+
+    private static IEnumerable<List<AuditedAdjustment>> Permutations(List<AuditedAdjustment> items) =>
+        items.Count <= 1
+            ? [items]
+            : items.Index().SelectMany(x => Permutations(items.Where((_, i) => i != x.Index).ToList())
+                .Select(rest => rest.Prepend(x.Item).ToList()));
+
+    private static Gen<AuditedAdjustment> OneSku() =>
+        from quantity in Gen.Choose(-3, 3)
+        from slot in Gen.Choose(8, 20)
+        select new AuditedAdjustment("A", quantity, "correction", "ann", Midnight + Duration.FromHours(slot));
 
     private static Gen<AuditedAdjustment> Adjustment() =>
         from sku in Gen.Elements("A", "B", "C")
