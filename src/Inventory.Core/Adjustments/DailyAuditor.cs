@@ -149,6 +149,11 @@ public sealed class DailyAuditor
 
     private void FlagFlips(string sku, List<AuditedAdjustment> items, List<AuditFlag> flags)
     {
+        if (items.Count < 2)
+        {
+            return;
+        }
+
         var pairs = Reversals.Find(items, _options.FlipWindow)
             .Select(r => Text($"{Signed(r.Before.Units)} at {Local(r.Before.At)} then ",
                 $"{Signed(r.After.Units)} at {Local(r.After.At)}"))

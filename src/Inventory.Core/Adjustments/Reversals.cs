@@ -25,6 +25,11 @@ internal static class Reversals
     /// <returns>Each reversal as the move before and the move after.</returns>
     public static List<(Move Before, Move After)> Find(IReadOnlyList<AuditedAdjustment> items, Duration window)
     {
+        if (!BothDirections(items))
+        {
+            return [];
+        }
+
         var moments = Moments(items);
         var moves = Arrange(moments, window);
         var reversals = new List<(Move, Move)>();
@@ -38,6 +43,18 @@ internal static class Reversals
         }
 
         return reversals;
+    }
+
+    private static bool BothDirections(IReadOnlyList<AuditedAdjustment> items)
+    {
+        var (up, down) = (false, false);
+        for (var i = 0; i < items.Count; i++)
+        {
+            up |= items[i].Quantity > 0;
+            down |= items[i].Quantity < 0;
+        }
+
+        return up && down;
     }
 
     private static List<Moment> Moments(IReadOnlyList<AuditedAdjustment> items)
