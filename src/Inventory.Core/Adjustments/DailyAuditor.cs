@@ -59,13 +59,15 @@ public sealed class DailyAuditor
         var baselineStart = BaselineStart(date);
         var day = new List<AuditedAdjustment>();
         var baseline = new Dictionary<string, int>(StringComparer.Ordinal);
-        long net = 0;
+
+        // Summed wide so that only a total beyond 64 bits fails, never a partial sum that depends on the order.
+        Int128 net = 0;
         foreach (var adjustment in adjustments)
         {
             if (adjustment.At >= start && adjustment.At < end)
             {
                 day.Add(adjustment);
-                net = checked(net + adjustment.Quantity);
+                net += adjustment.Quantity;
             }
             else if (adjustment.At >= baselineStart && adjustment.At < start && adjustment.Operator is { } who)
             {
@@ -73,16 +75,18 @@ public sealed class DailyAuditor
             }
         }
 
-        day.Sort((a, b) => a.At.CompareTo(b.At));
+        day.Sort(Chronological);
         var flags = new List<AuditFlag>();
         FlagOperators(day, baseline, flags);
         FlagSkus(day, flags);
         FlagHours(day, flags);
         FlagMagnitudes(day, flags);
         FlagUnexplained(day, flags);
-        flags.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Subject, b.Subject));
 
-        return new DailyReport(date, start, end, day.Count, net, flags);
+        // A stable sort: flags of one kind and subject stay in the day's order.
+        var ordered = flags.OrderBy(f => f.Kind).ThenBy(f => f.Subject, StringComparer.Ordinal).ToList();
+
+        return new DailyReport(date, start, end, day.Count, checked((long)net), ordered);
     }
 
     private void FlagOperators(List<AuditedAdjustment> day, Dictionary<string, int> baseline, List<AuditFlag> flags)
@@ -145,16 +149,15 @@ public sealed class DailyAuditor
 
     private void FlagFlips(string sku, List<AuditedAdjustment> items, List<AuditFlag> flags)
     {
-        var pairs = new List<string>();
-        for (var i = 1; i < items.Count; i++)
+        if (items.Count < 2)
         {
-            var (a, b) = (items[i - 1], items[i]);
-            if (Math.Sign(a.Quantity) == -Math.Sign(b.Quantity) && b.At - a.At <= _options.FlipWindow)
-            {
-                pairs.Add(Text($"{a.Quantity:+#;-#;0} at {Local(a.At)} then {b.Quantity:+#;-#;0} at {Local(b.At)}"));
-            }
+            return;
         }
 
+        var pairs = Reversals.Find(items, _options.FlipWindow)
+            .Select(r => Text($"{Signed(r.Before.Units)} at {Local(r.Before.At)} then ",
+                $"{Signed(r.After.Units)} at {Local(r.After.At)}"))
+            .ToList();
         if (pairs.Count > 0)
         {
             flags.Add(new AuditFlag(
@@ -231,6 +234,21 @@ public sealed class DailyAuditor
     }
 
     private string Local(Instant at) => at.InZone(_zone).LocalDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    // Rows at one instant have no order of their own; every field breaks the tie, so that the report reads the same
+    // whatever order the rows came in (rows equal in every field are interchangeable).
+    private static int Chronological(AuditedAdjustment a, AuditedAdjustment b)
+    {
+        var order = a.At.CompareTo(b.At);
+        order = order != 0 ? order : string.CompareOrdinal(a.Sku, b.Sku);
+        order = order != 0 ? order : a.Quantity.CompareTo(b.Quantity);
+        order = order != 0 ? order : string.CompareOrdinal(a.ReasonCode, b.ReasonCode);
+
+        return order != 0 ? order : string.CompareOrdinal(a.Operator, b.Operator);
+    }
+
+    private static string Signed(Int128 units) =>
+        units > 0 ? "+" + units.ToString(CultureInfo.InvariantCulture) : units.ToString(CultureInfo.InvariantCulture);
 
     private static string Hours(Duration window) => Text($"{window.TotalHours:0.##}h");
 
