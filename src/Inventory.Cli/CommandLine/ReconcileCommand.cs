@@ -84,10 +84,9 @@ internal static class ReconcileCommand
             try
             {
                 var warehousePath = parse.GetRequiredValue(warehouse);
-                Utf8File.RequireValid(parse.GetRequiredValue(channel));
-                Utf8File.RequireValid(warehousePath);
                 var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
-                var latest = WarehouseCsvReader.LatestAsOf(warehousePath, columns);
+                var latest = await CheckSnapshotsAsync(parse.GetRequiredValue(channel), warehousePath, columns)
+                    .ConfigureAwait(false);
                 var options = new VarianceOptions
                 {
                     AsOf = ResolveAsOf(parse.GetValue(asOf), latest),
@@ -140,6 +139,29 @@ internal static class ReconcileCommand
         });
 
         return command;
+    }
+
+    /// <summary>
+    /// Checks that both snapshots are UTF-8 and reads the warehouse's latest <c>as_of</c>, the three reads side by
+    /// side; a failure is reported in that order whichever read finished first.
+    /// </summary>
+    private static async Task<Instant?> CheckSnapshotsAsync(
+        string channelPath, string warehousePath, WarehouseColumns columns)
+    {
+        Task[] texts =
+        [
+            Task.Run(() => Utf8File.RequireValid(channelPath)), Task.Run(() => Utf8File.RequireValid(warehousePath)),
+        ];
+        var latest = Task.Run(() => WarehouseCsvReader.LatestAsOf(warehousePath, columns));
+
+        // Waits for all three without throwing, so that none is left running unobserved.
+        await Task.WhenAny(Task.WhenAll([.. texts, latest])).ConfigureAwait(false);
+        foreach (var text in texts)
+        {
+            await text.ConfigureAwait(false);
+        }
+
+        return await latest.ConfigureAwait(false);
     }
 
     private static async Task<int> WriteAsync(VarianceReport report, bool json, InvocationConfiguration io)

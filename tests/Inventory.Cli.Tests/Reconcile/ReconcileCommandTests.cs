@@ -127,6 +127,22 @@ public class ReconcileCommandTests
         Assert.Empty(run.Output);
     }
 
+    [Fact]
+    public async Task Reconcile_BothSnapshotsBad_ReportsTheChannelFirst()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\nh,#,L,5\n");
+        var bytes = File.ReadAllBytes(channel.Path);
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+        File.WriteAllBytes(channel.Path, bytes);
+        using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,not-an-instant\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{channel.Path}:2: column 3: expected UTF-8 text", run.Error);
+        Assert.DoesNotContain(warehouse.Path, run.Error);
+    }
+
     private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
 
     private static Task<CliRun> Reconcile(string channel, string warehouse) =>
