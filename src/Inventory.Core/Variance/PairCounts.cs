@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Inventory.Core.Stock;
 
 namespace Inventory.Core.Variance;
@@ -13,8 +14,8 @@ internal sealed class PairCounts
     private const byte InWarehouse = 2;
 
     private readonly KeyTable _keys = new();
-    private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
+    private readonly ConcurrentDictionary<string, string> _locations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
     private long[] _channel = new long[16];
     private long[] _warehouse = new long[16];
     private byte[] _seen = new byte[16];
@@ -71,22 +72,18 @@ internal sealed class PairCounts
     /// <returns>The SKU and location.</returns>
     public PositionKey Key(int id) => new(new Sku(_keys.First(id).ToString()), new LocationId(LocationName(id)));
 
-    /// <summary>The location's shared string; several threads may ask at once.</summary>
+    /// <summary>The location's shared string; several threads may ask at once, without taking a lock.</summary>
     private string LocationName(int id)
     {
         var text = _keys.Second(id);
-        lock (_locations)
+        if (_locationNames.TryGetValue(text, out var known))
         {
-            if (_locationNames.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            var name = text.ToString();
-            _locations.Add(name, name);
-
-            return name;
+            return known;
         }
+
+        var name = text.ToString();
+
+        return _locations.GetOrAdd(name, name);
     }
 
     private void Set(Sku sku, LocationId location, long count, byte snapshot, string name)
