@@ -11,7 +11,7 @@ internal static class Utf8File
 {
     private const int BlockSize = 1 << 20;
 
-    /// <summary>Reads the file once; a file starting with a UTF-16 or UTF-32 byte order mark is left to its reader.</summary>
+    /// <summary>Reads the file once; a file with a UTF-16 or UTF-32 byte order mark is left to its reader.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="MalformedRowException">Thrown naming the line and column of the first invalid byte.</exception>
     public static void RequireValid(string path)

@@ -7,7 +7,7 @@ namespace Inventory.Core.Variance;
 /// The two snapshots' counts, one number per SKU and location pair: a pair's text lives in a <see cref="KeyTable"/>
 /// and its counts in plain arrays, so a million pairs cost a few arrays rather than millions of objects.
 /// </summary>
-/// <remarks>Filled by one thread; once read, its reads (<see cref="Key"/> included) may run on several threads.</remarks>
+/// <remarks>Filled by one thread; once filled, its reads (<see cref="Key"/> too) may run on several threads.</remarks>
 internal sealed class PairCounts
 {
     private const byte InChannel = 1;
