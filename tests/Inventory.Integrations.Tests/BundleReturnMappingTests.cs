@@ -154,6 +154,57 @@ public sealed class BundleReturnMappingTests
         Assert.Equal(7, (await ledger.GetPositionAsync(new Sku("PIN"), new LocationId("W-905"))).OnHand);
     }
 
+    [Fact]
+    public void ShopifyReturnApproved_MoreBundlesThanSold_MapsToNothingAndSaysWhy()
+    {
+        var payload = ShopifyReturn.Replace("\"id\": 81, \"quantity\": 2", "\"id\": 81, \"quantity\": 3",
+            StringComparison.Ordinal);
+
+        var result = new ShopifyMapper(WithKit(Order)).Map("returns/approve", Fixture.Text(payload));
+
+        Assert.Empty(result.Commands);
+        var unresolved = Assert.Single(result.Unresolved);
+        Assert.Equal(
+            "the payload returns 3 of bundle GIFT-KIT on line '4003' of order '5550001', which sold 2",
+            unresolved.Reason);
+    }
+
+    [Fact]
+    public void LoopReturnCreated_MoreBundleUnitsThanSold_MapsToNothingAndSaysWhy()
+    {
+        var payload = LoopReturn.Replace(
+            "\"outcome\": \"default\"}]}",
+            "\"outcome\": \"default\"},\n  {\"line_item_id\": \"4003\", \"sku\": \"GIFT-KIT\", "
+                + "\"outcome\": \"default\"}]}",
+            StringComparison.Ordinal);
+
+        var result = new LoopMapper(WithKit(Order)).Map("return.created", Fixture.Text(payload));
+
+        Assert.Empty(result.Commands);
+        Assert.Contains(
+            "returns 3 of bundle GIFT-KIT", Assert.Single(result.Unresolved).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AfterShipApproved_MoreBundlesThanSold_MapsToNothingAndSaysWhy()
+    {
+        var options = Options();
+        BundleComponent[] perBundle = [new(new Sku("CAP-RED"), 1), new(new Sku("MUG-BLUE"), 1)];
+        options.SoldBundles.Add(new BundleOrderLine(
+            "#1042", "l1", new Sku("GIFT-KIT"), 1, Instant.FromUtc(2026, 4, 1, 0, 0), null, null, perBundle,
+            perBundle));
+        var payload = System.Text.Encoding.UTF8.GetString(Fixture.Bytes("AfterShip/return_approved_bundle.json"))
+            .Replace("\"sku\":\"GIFT-KIT\",\"quantity\":1", "\"sku\":\"GIFT-KIT\",\"quantity\":2",
+                StringComparison.Ordinal);
+
+        var result = new Inventory.Integrations.AfterShip.AfterShipMapper(options)
+            .Map("return.approved", Fixture.Text(payload));
+
+        Assert.Empty(result.Commands);
+        Assert.Contains(
+            "returns 2 of bundle GIFT-KIT", Assert.Single(result.Unresolved).Reason, StringComparison.Ordinal);
+    }
+
     private static async Task Run(InventoryLedger ledger, LedgerCommand command)
     {
         var result = await ledger.ExecuteAsync(command);

@@ -34,7 +34,7 @@ public sealed partial class AfterShipMapper
         var itemId = Id(item, path, "id");
         var bundles = Quantity(item, path, "quantity");
         var childIds = ChildIds(context, item, path, sold);
-        if (bundles <= 0)
+        if (bundles <= 0 || !context.ReturnBundles(sold, bundles, path))
         {
             return;
         }

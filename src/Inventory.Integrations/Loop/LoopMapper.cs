@@ -129,7 +129,10 @@ public sealed partial class LoopMapper
             var (count, sku, item, at) = units[lineItemId];
             if (context.SoldBundle(orderId, lineItemId, item, at) is { } sold)
             {
-                InitiateAsSold(context, returnId, lineItemId, count, sold);
+                if (context.ReturnBundles(sold, count, at))
+                {
+                    InitiateAsSold(context, returnId, lineItemId, count, sold);
+                }
                 continue;
             }
 

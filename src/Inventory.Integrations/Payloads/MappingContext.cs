@@ -10,6 +10,7 @@ internal sealed class MappingContext(MappingOptions options)
 {
     private readonly List<LedgerCommand> _commands = [];
     private readonly List<UnresolvedItem> _unresolved = [];
+    private readonly Dictionary<(string Order, string Line), long> _bundlesReturned = [];
 
     public MappingOptions Options { get; } = options;
 
@@ -67,6 +68,31 @@ internal sealed class MappingContext(MappingOptions options)
         }
 
         return lines.Count == 1 ? lines[0] : null;
+    }
+
+    /// <summary>
+    /// Counts <paramref name="bundles"/> returned of a recorded bundle line against the bundles it sold, over the
+    /// whole payload. More than were sold is noted as unresolved, so the payload maps to no command: returning
+    /// more than was sold is an error to look into, not a count to trust.
+    /// </summary>
+    /// <returns>True when the bundles returned so far fit within those sold.</returns>
+    public bool ReturnBundles(BundleOrderLine sold, long bundles, string path)
+    {
+        var key = (sold.OrderId, sold.LineId);
+        var returned = checked(_bundlesReturned.GetValueOrDefault(key) + Math.Max(bundles, 0));
+        _bundlesReturned[key] = returned;
+        if (returned <= sold.Quantity)
+        {
+            return true;
+        }
+
+        NoteUnresolved(
+            path,
+            new ItemReference(sold.Bundle.Value, null, null, null),
+            $"the payload returns {returned} of bundle {sold.Bundle} on line '{sold.LineId}' of order " +
+            $"'{sold.OrderId}', which sold {sold.Quantity}");
+
+        return false;
     }
 
     public ItemReference Item(JsonElement element, string path) => new(

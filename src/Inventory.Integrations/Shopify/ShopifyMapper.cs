@@ -244,7 +244,10 @@ public sealed partial class ShopifyMapper
             var orderLineId = OptionalId(item, itemPath, "id");
             if (context.SoldBundle(order, orderLineId, context.Item(item, itemPath), itemPath) is { } sold)
             {
-                InitiateAsSold(context, returnId, lineId, quantity, sold);
+                if (context.ReturnBundles(sold, quantity, itemPath))
+                {
+                    InitiateAsSold(context, returnId, lineId, quantity, sold);
+                }
                 continue;
             }
 
