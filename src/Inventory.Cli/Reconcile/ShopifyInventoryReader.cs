@@ -47,7 +47,13 @@ internal static class ShopifyInventoryReader
         while (reader.MoveNext())
         {
             rows.Clear();
+            if (SnapshotCells.IsBlank(reader.Current))
+            {
+                continue;
+            }
+
             CsvQuoting.Check(reader.Current, ',', path);
+            SnapshotCells.Require(reader.Current, header.ColNames.Count, path);
             AddRows(rows, reader.Current, header, path, columns, locationIndex);
             var line = reader.Current.LineNumberFrom;
             foreach (var row in rows)

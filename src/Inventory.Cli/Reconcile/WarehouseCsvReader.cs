@@ -48,7 +48,13 @@ internal static class WarehouseCsvReader
         var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
         while (reader.MoveNext())
         {
+            if (SnapshotCells.IsBlank(reader.Current))
+            {
+                continue;
+            }
+
             CsvQuoting.Check(reader.Current, ',', path);
+            SnapshotCells.Require(reader.Current, header.ColNames.Count, path);
             var (row, asOf) = ReadRow(new RowCells(reader.Current, path, columns, index), locations, instants);
             yield return (row, asOf, reader.Current.LineNumberFrom);
         }

@@ -143,6 +143,40 @@ public class ReconcileCommandTests
         Assert.DoesNotContain(warehouse.Path, run.Error);
     }
 
+    [Theory]
+    [InlineData("Handle,SKU,Location,Available\nh,A\n", WarehouseRowA, "channel", "2: column 3")]
+    [InlineData("Handle,SKU,Location,Available\nh,A,L,5,7\n", WarehouseRowA, "channel", "2: column 5")]
+    [InlineData(ChannelRowA, WarehouseHeader + "A,L,5,0\n", "warehouse", "2: column 5")]
+    [InlineData(ChannelRowA, WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z,9\n", "warehouse", "2: column 8")]
+    public async Task Reconcile_RowWithTooFewOrTooManyCells_ExitsTwoNamingLineAndCell(
+        string channelText, string warehouseText, string which, string where)
+    {
+        using var channel = new TempText(channelText);
+        using var warehouse = new TempText(warehouseText);
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{(which == "channel" ? channel.Path : warehouse.Path)}:{where}: expected", run.Error);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Reconcile_BlankLinesInSnapshots_AreSkipped()
+    {
+        using var channel = new TempText("Handle,SKU,Location,Available\n\nh,A,L,5\n   \n");
+        using var warehouse = new TempText(WarehouseHeader + "\n" + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n");
+
+        var run = await Reconcile(channel.Path, warehouse.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"rows_compared\": 1", run.Output);
+    }
+
+    private const string ChannelRowA = "Handle,SKU,Location,Available\nh,A,L,5\n";
+
+    private const string WarehouseRowA = WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n";
+
     private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
 
     private static Task<CliRun> Reconcile(string channel, string warehouse) =>
