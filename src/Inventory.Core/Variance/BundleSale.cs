@@ -40,6 +40,12 @@ public sealed record BundleSale(
         foreach (var component in Components)
         {
             RequirePositive(component.QuantityPerBundle, $"QuantityPerBundle of '{component.Sku}'");
+            if ((Int128)Quantity * component.QuantityPerBundle > long.MaxValue)
+            {
+                throw new VarianceInputException(
+                    $"Event '{Id}': {Quantity} bundles of {component.QuantityPerBundle} '{component.Sku}' each " +
+                    "come to more units than 64 bits hold.");
+            }
         }
     }
 }

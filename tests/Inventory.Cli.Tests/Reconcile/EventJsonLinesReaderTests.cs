@@ -33,6 +33,7 @@ public class EventJsonLinesReaderTests
         + "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":1}", "sku")]
     [InlineData("\v" + Order + "\"quantity\":1}", "1")]
     [InlineData(Bundle + "[{\"sku\":\"A\",\"quantity\":1,\"sku\":\"B\"}]}", "sku")]
+    [InlineData(BigBundle + "[{\"sku\":\"A\",\"quantity\":2}]}", "event")]
     public void Read_BadLine_NamesLineAndField(string bad, string column)
     {
         using var file = new TempText(Order + "\"quantity\":1}\n\n" + bad + "\n");
@@ -66,6 +67,10 @@ public class EventJsonLinesReaderTests
             File.Delete(path);
         }
     }
+
+    private const string BigBundle =
+        "{\"type\":\"bundle_sale\",\"id\":\"e4\",\"system\":\"channel\",\"order_id\":\"o3\",\"sku\":\"KIT\"," +
+        "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":9223372036854775807,\"components\":";
 
     private const string Bundle =
         "{\"type\":\"bundle_sale\",\"id\":\"e3\",\"system\":\"channel\",\"order_id\":\"o2\",\"sku\":\"KIT\"," +

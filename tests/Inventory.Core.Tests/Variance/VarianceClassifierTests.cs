@@ -125,6 +125,17 @@ public class VarianceClassifierTests
     }
 
     [Fact]
+    public void Classify_BundleUnitsBeyondSixtyFourBits_IsRefusedNamingTheEvent()
+    {
+        var sale = Bundle("e9", Channel, "o1", long.MaxValue, 300, new BundleComponent(A, 2));
+
+        var error = Assert.Throws<VarianceInputException>(
+            () => Classify([ChannelRow(A, 1)], [WarehouseRow(A, 1)], [sale]));
+
+        Assert.Contains("Event 'e9'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_BundleWithWrongQuantityPerKit_IsBundleMismodel()
     {
         var report = Classify(
