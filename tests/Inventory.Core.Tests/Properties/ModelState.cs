@@ -72,15 +72,19 @@ internal sealed class ModelState
 
     /// <summary>
     /// Throws <see cref="OverflowException"/> when any figure of the position, the reserved units still stored
-    /// for it (expired holds included until swept) or its available quantity falls outside 64 bits.
+    /// for it (expired holds included until swept) or its available quantity falls outside 64 bits; available is
+    /// checked both live and as stored, expired holds included, since the ledger keeps the stored figure readable
+    /// until a sweep.
     /// </summary>
     public void RequireFits(int sku, int location, long now)
     {
         var f = Peek(sku, location);
+        var storedAvailable = f.OnHand - f.Committed - StoredReserved(sku, location) - f.Damaged - f.QualityControl
+            - f.SafetyStock;
         Int128[] figures =
         [
             f.OnHand, f.Committed, f.Damaged, f.QualityControl, f.SafetyStock,
-            StoredReserved(sku, location), Available(sku, location, now),
+            StoredReserved(sku, location), Available(sku, location, now), storedAvailable,
         ];
         if (figures.Any(value => value < long.MinValue || value > long.MaxValue))
         {
