@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
-using System.Text.Unicode;
 using Inventory.Core.Stock;
 
 namespace Inventory.Cli.Reconcile;
@@ -44,15 +43,12 @@ internal sealed class EventPairFilter
     /// <summary>Whether the line surely holds an event of none of the pairs.</summary>
     public bool Skips(ReadOnlySpan<byte> line) => Fields(line, out var sku, out var location) && !Wanted(sku, location);
 
-    private bool Wanted(ReadOnlySpan<byte> sku, ReadOnlySpan<byte> location)
-    {
-        if (!Utf8.IsValid(sku) || !Utf8.IsValid(location))
-        {
-            return true;
-        }
-
-        return _slots[Probe(Fingerprint(sku, location), out _)] != 0;
-    }
+    /// <summary>
+    /// Whether the pair's fingerprint is present. Bytes that are not UTF-8 need no care here: the full read refuses
+    /// such a line, so a filtered read either comes after it or is followed by it.
+    /// </summary>
+    private bool Wanted(ReadOnlySpan<byte> sku, ReadOnlySpan<byte> location) =>
+        _slots[Probe(Fingerprint(sku, location), out _)] != 0;
 
     /// <summary>The slot holding <paramref name="fingerprint"/>, or the empty slot where it would go.</summary>
     private int Probe(ulong fingerprint, out ulong print)

@@ -59,12 +59,8 @@ internal static class ReadAhead
         }
         finally
         {
+            // A worker blocked on a full queue wakes on the cancellation; wait for it before the queue is disposed.
             stop.Cancel();
-            while (batches.TryTake(out _))
-            {
-                // Drains the queue so that a worker blocked on a full queue sees the cancellation.
-            }
-
             worker.GetAwaiter().GetResult();
         }
     }

@@ -68,8 +68,12 @@ internal static class WarehouseCsvReader
         var row = new WarehouseSnapshotRow(
             cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
             cells.Count("damaged"), cells.Count("quality_control"));
-        var sellable = (Int128)row.OnHand - row.Allocated - row.Damaged - row.QualityControl;
-        if (sellable < long.MinValue || sellable > long.MaxValue)
+        try
+        {
+            // The classifier reads this figure; a row whose figure it cannot compute is refused here, by line.
+            _ = row.Sellable;
+        }
+        catch (OverflowException)
         {
             throw cells.Bad(
                 "on_hand", "on_hand less allocated, damaged and quality_control must fit in a 64-bit whole number");

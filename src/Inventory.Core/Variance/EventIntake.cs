@@ -185,20 +185,7 @@ internal sealed class EventIntake
         {
             CountSold(order.Sku, order.Quantity);
         }
-        else if (item is BundleSale sale)
-        {
-            CountBundle(sale);
-        }
-    }
-
-    private void CountBundle(BundleSale sale)
-    {
-        foreach (var component in sale.Components)
-        {
-            _ = checked(sale.Quantity * component.QuantityPerBundle);
-        }
-
-        if (sale.System == VarianceSystem.Channel)
+        else if (item is BundleSale { System: VarianceSystem.Channel } sale)
         {
             CountSold(sale.Sku, sale.Quantity);
         }

@@ -185,7 +185,7 @@ public sealed class VarianceClassifier
         var heroes = HeroSkus(intake);
         var heroSet = heroes.Select(sku => sku.Value).ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        var beyond = new List<int>();
+        var beyond = new List<(int Pair, long Difference)>();
         long discrepancy = 0, heroDifference = 0, heroStock = 0;
         for (var pair = 0; pair < counts.Count; pair++)
         {
@@ -201,7 +201,7 @@ public sealed class VarianceClassifier
             if (!_rules.WithinTolerance(channel, warehouse))
             {
                 discrepancy = Total(discrepancy, difference, "discrepancy");
-                beyond.Add(pair);
+                beyond.Add((pair, difference));
             }
         }
 
@@ -218,7 +218,8 @@ public sealed class VarianceClassifier
     /// Explains the pairs beyond tolerance, on every core: each pair's explanation reads only its own tally and the
     /// intake's finished tables. A failure is raised as the first pair's in snapshot order, as one thread would.
     /// </summary>
-    private VarianceFinding[] Findings(PairCounts counts, EventIntake intake, List<int> beyond)
+    private VarianceFinding[] Findings(
+        PairCounts counts, EventIntake intake, List<(int Pair, long Difference)> beyond)
     {
         var findings = new VarianceFinding[beyond.Count];
         var failures = new Exception?[beyond.Count];
@@ -226,10 +227,9 @@ public sealed class VarianceClassifier
         {
             try
             {
-                var pair = beyond[index];
+                var (pair, difference) = beyond[index];
                 var key = counts.Key(pair);
-                var explained = _rules.Explain(
-                    Difference(counts, pair), key.Location, intake.TakeTally(pair), intake);
+                var explained = _rules.Explain(difference, key.Location, intake.TakeTally(pair), intake);
                 findings[index] = new VarianceFinding(
                     key.Sku, key.Location, counts.Channel(pair), counts.Warehouse(pair), explained);
             }
