@@ -8,26 +8,7 @@ namespace Inventory.Integrations.Loop;
 public sealed partial class LoopMapper
 {
     /// <summary>
-    /// Initiates one return line per recorded component, "line item id/SKU", with the recorded units per bundle
-    /// times the bundles returned (the lines sharing the line item id).
-    /// </summary>
-    private static void InitiateAsSold(
-        MappingContext context, string returnId, string lineItemId, long bundles, BundleOrderLine sold)
-    {
-        foreach (var component in sold.PerBundle)
-        {
-            var lineId = $"{lineItemId}/{component.Sku}";
-            context.Add(new InitiateReturn(
-                $"loop:return:{returnId}/{lineId}", returnId, lineId, component.Sku, context.Options.ReturnLocation,
-                checked(component.Quantity * bundles))
-            {
-                Source = "loop",
-            });
-        }
-    }
-
-    /// <summary>
-    /// Receives, as resellable, each component return line "line item id/SKU" that <see cref="InitiateAsSold"/>
+    /// Receives, as resellable, each component return line "line item id/SKU" that <see cref="MappingContext.InitiateComponents"/>
     /// created, with the recorded units per bundle times the bundles restocked.
     /// </summary>
     private static void RestockAsSold(

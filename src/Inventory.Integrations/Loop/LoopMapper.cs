@@ -131,7 +131,7 @@ public sealed partial class LoopMapper
             {
                 if (context.ReturnBundles(sold, count, at))
                 {
-                    InitiateAsSold(context, returnId, lineItemId, count, sold);
+                    context.InitiateComponents("loop:return:", "loop", returnId, lineItemId, count, sold);
                 }
                 continue;
             }

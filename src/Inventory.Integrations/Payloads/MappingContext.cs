@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inventory.Core.Bundles;
 using Inventory.Core.Ledger;
+using Inventory.Core.Returns;
 using Inventory.Core.Stock;
 
 namespace Inventory.Integrations.Payloads;
@@ -93,6 +94,30 @@ internal sealed class MappingContext(MappingOptions options)
             $"'{sold.OrderId}', which sold {sold.Quantity}");
 
         return false;
+    }
+
+    /// <summary>
+    /// Initiates one return line per recorded component, "line id/SKU", with the recorded units per bundle times
+    /// the bundles returned; each command's key is <paramref name="keyPrefix"/> followed by the return and line.
+    /// </summary>
+    public void InitiateComponents(
+        string keyPrefix, string source, string returnId, string lineId, long bundles, BundleOrderLine sold)
+    {
+        if (bundles <= 0)
+        {
+            return;
+        }
+
+        foreach (var component in sold.PerBundle)
+        {
+            var componentLine = $"{lineId}/{component.Sku}";
+            Add(new InitiateReturn(
+                $"{keyPrefix}{returnId}/{componentLine}", returnId, componentLine, component.Sku,
+                Options.ReturnLocation, checked(component.Quantity * bundles))
+            {
+                Source = source,
+            });
+        }
     }
 
     public ItemReference Item(JsonElement element, string path) => new(

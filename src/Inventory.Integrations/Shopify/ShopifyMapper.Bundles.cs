@@ -30,30 +30,6 @@ public sealed partial class ShopifyMapper
     }
 
     /// <summary>
-    /// Initiates one return line per recorded component, "return line id/SKU", with the recorded units per bundle
-    /// times the bundles returned.
-    /// </summary>
-    private static void InitiateAsSold(
-        MappingContext context, string returnId, string lineId, long bundles, BundleOrderLine sold)
-    {
-        if (bundles <= 0)
-        {
-            return;
-        }
-
-        foreach (var component in sold.PerBundle)
-        {
-            var componentLine = $"{lineId}/{component.Sku}";
-            context.Add(new InitiateReturn(
-                $"shopify:returns/approve:{returnId}/{componentLine}", returnId, componentLine, component.Sku,
-                context.Options.ReturnLocation, checked(component.Quantity * bundles))
-            {
-                Source = "shopify",
-            });
-        }
-    }
-
-    /// <summary>
     /// Restocks each recorded component's order line (the bundle line id/SKU, as the ledger committed it) with the
     /// recorded units per bundle times the bundles refunded.
     /// </summary>

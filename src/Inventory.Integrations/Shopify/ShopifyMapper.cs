@@ -246,7 +246,8 @@ public sealed partial class ShopifyMapper
             {
                 if (context.ReturnBundles(sold, quantity, itemPath))
                 {
-                    InitiateAsSold(context, returnId, lineId, quantity, sold);
+                    context.InitiateComponents(
+                        "shopify:returns/approve:", "shopify", returnId, lineId, quantity, sold);
                 }
                 continue;
             }
