@@ -178,17 +178,24 @@ internal sealed class EventPairFilter
             return false;
         }
 
-        var rest = line[(at + 1)..];
-        var end = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (end < 0 || rest[end] != (byte)'"' || rest[..end].IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        // A plain loop: the strings of a log are short, and a vector search costs more to set up than it saves.
+        for (var end = at + 1; end < line.Length; end++)
         {
-            return false;
+            var b = line[end];
+            if (b == (byte)'"')
+            {
+                (start, length) = (at + 1, end - at - 1);
+                at = end + 1;
+                return true;
+            }
+
+            if (b is < 0x20 or (byte)'\\')
+            {
+                return false;
+            }
         }
 
-        (start, length) = (at + 1, end);
-        at += end + 2;
-
-        return true;
+        return false;
     }
 
     /// <summary>Passes the value of a field the filter does not read, moving past it.</summary>
