@@ -105,13 +105,18 @@ internal sealed class EventLineParser
 
     /// <summary>
     /// Reads a line that is one flat object of plain fields, the shape nearly every line of a log has, with a
-    /// byte scan instead of a JSON reader: its names and string values are ASCII without escapes or control
-    /// characters, and its values strings or whole numbers in 64 bits. It fills the same slots as
+    /// byte scan instead of a JSON reader: the line is printable ASCII without a backslash (so no string holds an
+    /// escape or a control character), and its values are strings or whole numbers in 64 bits. It fills the same slots as
     /// <see cref="ReadFields"/> and gives up (false) on anything else (a nested value, a literal, a fraction, an
     /// escape, a repeated field), leaving the line to the JSON reader. It accepts no line a JSON reader refuses.
     /// </summary>
     private bool ScanFlat(ReadOnlySpan<byte> line)
     {
+        if (line.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 || line.Contains((byte)'\\'))
+        {
+            return false;
+        }
+
         ClearFields();
         var seen = 0;
         var at = Space(line, 0);
@@ -208,8 +213,8 @@ internal sealed class EventLineParser
     }
 
     /// <summary>
-    /// Reads a string at <paramref name="at"/> whose bytes are all printable ASCII other than a backslash, moving
-    /// past it; false for any other string, whose text only a JSON reader decodes right.
+    /// Reads a string at <paramref name="at"/>, moving past it, in a line already known to hold only printable
+    /// ASCII and no backslash: such a string ends at the next quote, and its bytes are its text.
     /// </summary>
     private static bool PlainString(ReadOnlySpan<byte> line, ref int at, out ReadOnlySpan<byte> text)
     {
@@ -219,23 +224,16 @@ internal sealed class EventLineParser
             return false;
         }
 
-        for (var end = at + 1; end < line.Length; end++)
+        var length = line[(at + 1)..].IndexOf((byte)'"');
+        if (length < 0)
         {
-            var b = line[end];
-            if (b == (byte)'"')
-            {
-                text = line[(at + 1)..end];
-                at = end + 1;
-                return true;
-            }
-
-            if (b is < 0x20 or >= 0x7F or (byte)'\\')
-            {
-                return false;
-            }
+            return false;
         }
 
-        return false;
+        text = line.Slice(at + 1, length);
+        at += length + 2;
+
+        return true;
     }
 
     /// <summary>
@@ -505,25 +503,26 @@ internal sealed class EventLineParser
     private static Field? Name(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? Unescaped(Encoding.UTF8.GetBytes(reader.GetString()!)) : Unescaped(reader.ValueSpan);
 
-    private static Field? Unescaped(ReadOnlySpan<byte> name) => name switch
+    /// <summary>The field an unescaped name names, told apart by length first; null for a name outside the schema.</summary>
+    private static Field? Unescaped(ReadOnlySpan<byte> name) => name.Length switch
     {
-        _ when name.SequenceEqual("type"u8) => Field.Type,
-        _ when name.SequenceEqual("id"u8) => Field.Id,
-        _ when name.SequenceEqual("system"u8) => Field.System,
-        _ when name.SequenceEqual("order_id"u8) => Field.OrderId,
-        _ when name.SequenceEqual("return_id"u8) => Field.ReturnId,
-        _ when name.SequenceEqual("damage_id"u8) => Field.DamageId,
-        _ when name.SequenceEqual("adjustment_id"u8) => Field.AdjustmentId,
-        _ when name.SequenceEqual("sku"u8) => Field.Sku,
-        _ when name.SequenceEqual("location"u8) => Field.Location,
-        _ when name.SequenceEqual("at"u8) => Field.At,
-        _ when name.SequenceEqual("read_at"u8) => Field.ReadAt,
-        _ when name.SequenceEqual("value"u8) => Field.Value,
-        _ when name.SequenceEqual("quantity"u8) => Field.Quantity,
-        _ when name.SequenceEqual("delta"u8) => Field.Delta,
-        _ when name.SequenceEqual("reason"u8) => Field.Reason,
-        _ when name.SequenceEqual("stage"u8) => Field.Stage,
-        _ when name.SequenceEqual("components"u8) => Field.Components,
+        2 => name.SequenceEqual("id"u8) ? Field.Id : name.SequenceEqual("at"u8) ? Field.At : null,
+        3 => name.SequenceEqual("sku"u8) ? Field.Sku : null,
+        4 => name.SequenceEqual("type"u8) ? Field.Type : null,
+        5 => name.SequenceEqual("value"u8) ? Field.Value
+            : name.SequenceEqual("delta"u8) ? Field.Delta
+            : name.SequenceEqual("stage"u8) ? Field.Stage
+            : null,
+        6 => name.SequenceEqual("system"u8) ? Field.System : name.SequenceEqual("reason"u8) ? Field.Reason : null,
+        7 => name.SequenceEqual("read_at"u8) ? Field.ReadAt : null,
+        8 => name.SequenceEqual("location"u8) ? Field.Location
+            : name.SequenceEqual("quantity"u8) ? Field.Quantity
+            : name.SequenceEqual("order_id"u8) ? Field.OrderId
+            : null,
+        9 => name.SequenceEqual("return_id"u8) ? Field.ReturnId : name.SequenceEqual("damage_id"u8) ? Field.DamageId
+            : null,
+        10 => name.SequenceEqual("components"u8) ? Field.Components : null,
+        13 => name.SequenceEqual("adjustment_id"u8) ? Field.AdjustmentId : null,
         _ => null,
     };
 }

@@ -24,25 +24,73 @@ internal static class WarehouseCsvReader
         return (rows, latest);
     }
 
-    /// <summary>Reads every row, checking it, and returns only the latest as_of; nothing is held.</summary>
-    public static Instant? LatestAsOf(string path, WarehouseColumns columns) =>
-        Rows(path, columns).Aggregate((Instant?)null, (latest, row) => Later(latest, row.AsOf));
-
-    /// <summary>Reads the rows lazily with each row's as_of, so a large file is never held as a list.</summary>
-    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf, int Line)> Rows(
-        string path,
-        WarehouseColumns columns)
+    /// <summary>
+    /// Returns the latest as_of of the file, reading that column alone. The rows themselves are checked by
+    /// <see cref="Rows"/>, which a run reads after this, so a cell here that does not parse, or a row too short to
+    /// have it, is passed over: that read refuses it by line. The header is checked here as there, and a file with
+    /// no readable as_of at all is read in full here, so that its first bad row is named before the missing instant.
+    /// </summary>
+    public static Instant? LatestAsOf(string path, WarehouseColumns columns)
     {
-        using var reader = Sep.New(',')
-            .Reader(o => o with { Unescape = true, DisableColCountCheck = true })
-            .FromFile(path);
-        var header = reader.Header;
+        using var reader = Open(path);
+        var column = Columns(reader.Header, path, columns)[Ordinal("as_of")];
+        if (column < 0)
+        {
+            return null;
+        }
+
+        var instants = new Dictionary<string, Instant?>(StringComparer.Ordinal);
+        var known = instants.GetAlternateLookup<ReadOnlySpan<char>>();
+        Instant? latest = null;
+        while (reader.MoveNext())
+        {
+            var cell = reader.Current.ColCount > column ? reader.Current[column].Span.Trim() : [];
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!known.TryGetValue(cell, out var at))
+            {
+                var parsed = InstantPattern.ExtendedIso.Parse(cell.ToString());
+                at = parsed.Success ? parsed.Value : null;
+                if (instants.Count < 1024)
+                {
+                    known[cell] = at;
+                }
+            }
+
+            latest = Later(latest, at);
+        }
+
+        // With no instant to give, the run stops here; the full read then names the first bad row, if any.
+        return latest ?? Rows(path, columns).Aggregate((Instant?)null, (later, row) => Later(later, row.AsOf));
+    }
+
+    private static SepReader Open(string path) =>
+        Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+
+    /// <summary>Each field's column in the header (-1 when absent), refusing a header that lacks a required one.</summary>
+    private static int[] Columns(SepReaderHeader header, string path, WarehouseColumns columns)
+    {
         int[] index = [.. WarehouseColumns.Fields.Select(f => header.TryIndexOf(columns[f], out var i) ? i : -1)];
         foreach (var required in new[] { "sku", "location", "on_hand" }.Where(f => index[Ordinal(f)] < 0))
         {
             throw new MalformedRowException(
                 path, 1, columns[required], string.Join(",", header.ColNames), "the header lacks this column");
         }
+
+        return index;
+    }
+
+    /// <summary>Reads the rows lazily with each row's as_of, so a large file is never held as a list.</summary>
+    public static IEnumerable<(WarehouseSnapshotRow Row, Instant? AsOf, int Line)> Rows(
+        string path,
+        WarehouseColumns columns)
+    {
+        using var reader = Open(path);
+        var header = reader.Header;
+        var index = Columns(header, path, columns);
 
         var locations = new Dictionary<string, LocationId>(StringComparer.Ordinal);
         var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);

@@ -4,10 +4,10 @@ using NodaTime;
 namespace Inventory.Core.Variance;
 
 /// <summary>
-/// Reads a re-readable event source in three passes so that memory grows with the SKU and location pairs, not
-/// with the events: the first pass keeps the deciding sync writes of each watched pair; the second validates every
-/// event, counts the units sold per SKU and sums, per business fact at a watched pair, its counted channel change
-/// less its counted warehouse change; the third collects the events of the facts whose sum ended non-zero, the
+/// Reads a re-readable event source in two passes so that memory grows with the SKU and location pairs, not with
+/// the events. The first validates every event, counts the units sold per SKU, keeps the deciding sync writes of
+/// each watched pair and, per business fact at a watched pair, its <see cref="FactSides"/>; once the writes are
+/// known, those tell which facts still move the difference. The second collects the events of those facts, the
 /// only ones a report shows. Pairs, facts and SKUs are numbered by <see cref="KeyTable"/>s and their figures kept
 /// in arrays. See docs/variance.md, "Memory and speed".
 /// </summary>
@@ -26,16 +26,30 @@ internal sealed class EventIntake
     private readonly int[] _pairOf;
 
     /// <summary>
-    /// The watched pairs (those beyond tolerance) with the facts that move their difference, by watched number;
-    /// a tally handed over by <see cref="TakeTally"/> is no longer held.
+    /// The watched pairs (those beyond tolerance) with their deciding sync writes, by watched number; a tally
+    /// handed over by <see cref="TakeTally"/> is no longer held.
     /// </summary>
     private readonly PositionTally?[] _tallies;
+
+    /// <summary>
+    /// Per watched number, the first and last of its kept changes (row number plus one; 0 for none), which are
+    /// chained in log order through <see cref="KeptChange.Next"/>.
+    /// </summary>
+    private readonly int[] _firstKept;
+    private readonly int[] _lastKept;
+
+    /// <summary>
+    /// The changes of the shown facts, as plain rows rather than objects per pair and fact: the garbage collector
+    /// has one array to pass over, not a graph of lists per pair. <see cref="TakeTally"/> groups a pair's rows.
+    /// </summary>
+    private KeptChange[] _kept = new KeptChange[16];
+    private int _keptCount;
 
     /// <summary>One key per business fact at a watched pair: its reference, with its watched number and kind.</summary>
     private readonly KeyTable _facts = new();
     private readonly KeyTable _skus = new();
     private Change[] _changes = new Change[4];
-    private long[] _sums = new long[16];
+    private FactSides[] _sides = new FactSides[16];
     private long[] _sold = new long[16];
     private bool[] _shown = [];
 
@@ -56,16 +70,18 @@ internal sealed class EventIntake
 
         _pairOf = [.. pairOf];
         _tallies = [.. _pairOf.Select((_, index) => new PositionTally(index))];
+        _firstKept = new int[_pairOf.Length];
+        _lastKept = new int[_pairOf.Length];
     }
 
     /// <summary>Which systems recorded each bundle sale that a shown bundle fact refers to.</summary>
     public Dictionary<(string Reference, LocationId Location), BundleSides> Bundles { get; } = [];
 
     /// <summary>
-    /// Reads the events of <paramref name="open"/>, which must yield the same events on every call; its argument
-    /// says whether sync writes alone are wanted (see <see cref="IVarianceEventLog.Open"/>). The first read goes
-    /// through <paramref name="openFor"/> with the watched pairs and the last with the pairs whose facts are shown
-    /// (see <see cref="IVarianceEventLog.OpenFor"/>); the full read in between validates every event.
+    /// Reads the events of <paramref name="open"/>, which must yield the same events on every call (its argument,
+    /// whether sync writes alone are wanted, is false here; see <see cref="IVarianceEventLog.Open"/>). This full
+    /// read validates every event; the second read goes through <paramref name="openFor"/> with the pairs whose
+    /// facts are shown (see <see cref="IVarianceEventLog.OpenFor"/>).
     /// </summary>
     public static EventIntake Read(
         Instant asOf,
@@ -75,11 +91,6 @@ internal sealed class EventIntake
         Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
     {
         var intake = new EventIntake(asOf, pairs, watched);
-        if (intake._tallies.Length > 0)
-        {
-            intake.ReadWrites(openFor(intake.KeysOf(Enumerable.Range(0, intake._tallies.Length)), true));
-        }
-
         intake.SumFacts(open(false));
         if (intake._shown.Contains(true))
         {
@@ -90,8 +101,9 @@ internal sealed class EventIntake
     }
 
     /// <summary>
-    /// Hands over the tally of pair <paramref name="pair"/> (null when it is within tolerance) and lets go of it, so
-    /// the facts of the pairs already reported can be collected while the report is built.
+    /// Hands over the tally of pair <paramref name="pair"/> (null when it is within tolerance) with its shown facts
+    /// grouped, and lets go of it, so the groups of the pairs already reported can be collected while the report
+    /// is built. Pairs may be taken on several threads at once, each pair once.
     /// </summary>
     public PositionTally? TakeTally(int pair)
     {
@@ -103,8 +115,39 @@ internal sealed class EventIntake
 
         var tally = _tallies[watched - 1];
         _tallies[watched - 1] = null;
+        if (tally is null)
+        {
+            return null;
+        }
+
+        var groups = new List<(int Fact, EffectGroup Group)>();
+        for (var row = _firstKept[watched - 1]; row > 0; row = _kept[row - 1].Next)
+        {
+            ref readonly var kept = ref _kept[row - 1];
+            var fact = kept.Fact;
+            var group = groups.Find(known => known.Fact == fact).Group;
+            if (group is null)
+            {
+                group = GroupOf(tally, fact);
+                groups.Add((fact, group));
+            }
+
+            group.Side(kept.System).Add(new Effect(kept.Delta, kept.At, kept.EventId));
+            group.MissingReason |= kept.MissingReason;
+        }
 
         return tally;
+    }
+
+    /// <summary>The tally's group for a fact, keyed as a report names it (a bundle line by order id and parent).</summary>
+    private EffectGroup GroupOf(PositionTally tally, int fact)
+    {
+        var kind = (EffectKind)(_facts.Tag(fact) % KindSlots);
+        var reference = _facts.First(fact).ToString();
+
+        return tally.Group(kind, kind == EffectKind.Bundle
+            ? BundleReference(reference, new Sku(_facts.Second(fact).ToString()))
+            : reference);
     }
 
     /// <summary>Gets the <paramref name="count"/> SKUs the channel sold most units of, ties broken by SKU.</summary>
@@ -137,39 +180,10 @@ internal sealed class EventIntake
     public static string BundleReference(string orderId, Sku parent) =>
         orderId.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + orderId + parent.Value;
 
-    /// <summary>
-    /// Keeps the deciding writes. An invalid write is passed over here: the full read that follows validates
-    /// every event in order and reports the first bad one, as a single read would.
-    /// </summary>
-    private void ReadWrites(IEnumerable<VarianceEvent> events)
-    {
-        foreach (var item in events)
-        {
-            if (item is SyncWrite write && write.At <= _asOf && IsValid(write)
-                && Watched(write.Sku, write.Location) is { } tally)
-            {
-                tally.Add(write);
-            }
-        }
-    }
-
     private PositionTally? Watched(Sku sku, LocationId location) =>
         _pairs.Find(sku, location) is >= 0 and var pair && _watchedOf[pair] is > 0 and var watched
             ? _tallies[watched - 1]
             : null;
-
-    private static bool IsValid(SyncWrite write)
-    {
-        try
-        {
-            write.Validate();
-            return true;
-        }
-        catch (VarianceInputException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Validates every event in order and counts the units the channel sold.</summary>
     private void Check(VarianceEvent item)
@@ -192,8 +206,9 @@ internal sealed class EventIntake
     }
 
     /// <summary>
-    /// Sums, per business fact at a watched pair, its counted channel change less its counted warehouse change;
-    /// the facts whose sum ends non-zero are the ones a report shows.
+    /// Keeps the deciding writes of each watched pair and, per business fact at a watched pair, the sums and
+    /// instants of its changes; then shows the facts whose counted channel change may differ from their counted
+    /// warehouse change once the writes are known (see <see cref="FactSides.Moves"/>).
     /// </summary>
     private void SumFacts(IEnumerable<VarianceEvent> events)
     {
@@ -205,25 +220,36 @@ internal sealed class EventIntake
                 continue;
             }
 
+            if (item is SyncWrite write)
+            {
+                Watched(write.Sku, write.Location)?.Add(write);
+                continue;
+            }
+
             var count = Changes(item);
             for (var i = 0; i < count; i++)
             {
                 var change = _changes[i];
-                if (Watched(change.Sku, item.Location) is { } tally && tally.Counts(item.At, change.System))
+                if (Watched(change.Sku, item.Location) is { } tally)
                 {
                     var fact = _facts.GetOrAdd(change.Reference, change.Parent, [], Tag(tally, change.Kind));
-                    if (fact == _sums.Length)
+                    if (fact == _sides.Length)
                     {
-                        Array.Resize(ref _sums, checked(fact * 2));
+                        Array.Resize(ref _sides, checked(fact * 2));
                     }
 
-                    var delta = change.System == VarianceSystem.Channel ? change.Delta : checked(-change.Delta);
-                    _sums[fact] = checked(_sums[fact] + delta);
+                    _sides[fact].Add(change.System, change.Delta, item.At);
                 }
             }
         }
 
-        _shown = [.. _sums.Take(_facts.Count).Select(sum => sum != 0)];
+        _shown = new bool[_facts.Count];
+        for (var fact = 0; fact < _shown.Length; fact++)
+        {
+            _shown[fact] = _sides[fact].Moves(_tallies[_facts.Tag(fact) / KindSlots]!.LastWrite);
+        }
+
+        _sides = [];
     }
 
     private static int Tag(PositionTally tally, EffectKind kind) => checked((tally.Index * KindSlots) + (int)kind);
@@ -250,7 +276,7 @@ internal sealed class EventIntake
                     && _facts.Find(change.Reference, change.Parent, [], Tag(tally, change.Kind)) is >= 0 and var fact
                     && _shown[fact])
                 {
-                    Keep(tally, item, change);
+                    Keep(tally.Index, fact, item, change);
                 }
             }
 
@@ -261,14 +287,34 @@ internal sealed class EventIntake
         }
     }
 
-    private static void Keep(PositionTally tally, VarianceEvent item, Change change)
+    /// <summary>Appends one change of a shown fact to the rows of its watched pair.</summary>
+    private void Keep(int watched, int fact, VarianceEvent item, Change change)
     {
-        var reference = change.Kind == EffectKind.Bundle
-            ? BundleReference(change.Reference, new Sku(change.Parent))
-            : change.Reference;
-        var group = tally.Group(change.Kind, reference);
-        group.Side(change.System).Add(new Effect(change.Delta, item.At, item.Id));
-        group.MissingReason |= item is AdjustmentEvent { HasReason: false };
+        if (_keptCount == _kept.Length)
+        {
+            Array.Resize(ref _kept, checked(_keptCount * 2));
+        }
+
+        _kept[_keptCount] = new KeptChange
+        {
+            Fact = fact,
+            System = change.System,
+            MissingReason = item is AdjustmentEvent { HasReason: false },
+            Delta = change.Delta,
+            At = item.At,
+            EventId = item.Id,
+        };
+        _keptCount++;
+        if (_lastKept[watched] > 0)
+        {
+            _kept[_lastKept[watched] - 1].Next = _keptCount;
+        }
+        else
+        {
+            _firstKept[watched] = _keptCount;
+        }
+
+        _lastKept[watched] = _keptCount;
     }
 
     /// <summary>Notes the earliest record of a bundle sale per system, for the bundle facts a report shows.</summary>
@@ -349,6 +395,21 @@ internal sealed class EventIntake
         }
 
         _sold[id] = checked(_sold[id] + quantity);
+    }
+
+    /// <summary>
+    /// One kept change of a shown fact: the fact's number, the system, whether it is an adjustment without a reason,
+    /// the signed units, the instant and the event's id; <see cref="Next"/> chains the rows of one pair.
+    /// </summary>
+    private struct KeptChange
+    {
+        public int Next;
+        public int Fact;
+        public VarianceSystem System;
+        public bool MissingReason;
+        public long Delta;
+        public Instant At;
+        public string EventId;
     }
 
     /// <summary>
