@@ -166,7 +166,14 @@ internal static class ReconcileCommand
 
     private static async Task<int> WriteAsync(VarianceReport report, bool json, InvocationConfiguration io)
     {
-        if (json)
+        if (json && io.Output is StreamWriter { Encoding.CodePage: 65001 } direct)
+        {
+            // UTF-8 bytes straight to the writer's stream, rather than decoded to text and encoded again.
+            await direct.FlushAsync().ConfigureAwait(false);
+            ReconcileReportWriter.WriteJson(report, direct.BaseStream);
+            await direct.WriteLineAsync().ConfigureAwait(false);
+        }
+        else if (json)
         {
             using (var stream = new TextWriterStream(io.Output))
             {

@@ -47,7 +47,7 @@ internal sealed class EventIntake
 
     /// <summary>One key per business fact at a watched pair: its reference, with its watched number and kind.</summary>
     private readonly KeyTable _facts = new();
-    private readonly KeyTable _skus = new();
+    private KeyTable _skus = new();
     private Change[] _changes = new Change[4];
     private FactSides[] _sides = new FactSides[16];
     private long[] _sold = new long[16];
@@ -150,17 +150,42 @@ internal sealed class EventIntake
             : reference);
     }
 
-    /// <summary>Gets the <paramref name="count"/> SKUs the channel sold most units of, ties broken by SKU.</summary>
+    /// <summary>
+    /// Gets the <paramref name="count"/> SKUs the channel sold most units of, ties broken by SKU: one pass that
+    /// keeps the best so far in order, since a report asks for a few SKUs out of many.
+    /// </summary>
     public IReadOnlyList<Sku> TopSold(int count)
     {
-        var ids = Enumerable.Range(0, _skus.Count).ToArray();
-        Array.Sort(ids, (x, y) =>
+        int Compare(int x, int y)
         {
             var byUnits = _sold[y].CompareTo(_sold[x]);
             return byUnits != 0 ? byUnits : _skus.First(x).SequenceCompareTo(_skus.First(y));
-        });
+        }
 
-        return [.. ids.Take(count).Select(id => new Sku(_skus.First(id).ToString()))];
+        var best = new List<int>(Math.Min(count, _skus.Count) + 1);
+        for (var id = 0; id < _skus.Count && count > 0; id++)
+        {
+            if (best.Count == count && Compare(id, best[^1]) >= 0)
+            {
+                continue;
+            }
+
+            var at = best.FindIndex(kept => Compare(id, kept) < 0);
+            best.Insert(at < 0 ? best.Count : at, id);
+            if (best.Count > count)
+            {
+                best.RemoveAt(count);
+            }
+        }
+
+        return [.. best.Select(id => new Sku(_skus.First(id).ToString()))];
+    }
+
+    /// <summary>Lets go of the units sold per SKU, which only <see cref="TopSold"/> reads.</summary>
+    public void ForgetSales()
+    {
+        _skus = new KeyTable();
+        _sold = [];
     }
 
     /// <summary>The watched pairs' keys, by watched number.</summary>

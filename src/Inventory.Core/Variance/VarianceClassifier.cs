@@ -183,6 +183,7 @@ public sealed class VarianceClassifier
     private VarianceReport BuildReport(PairCounts counts, EventIntake intake)
     {
         var heroes = HeroSkus(intake);
+        intake.ForgetSales();
         var heroSet = heroes.Select(sku => sku.Value).ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         var beyond = new List<(int Pair, long Difference)>();
@@ -207,8 +208,7 @@ public sealed class VarianceClassifier
 
         var findings = Findings(counts, intake, beyond);
         var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
-        Array.Sort(
-            findings, (x, y) => new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location)));
+        SortByPosition(findings);
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Length, discrepancy, heroes, heroPoints, findings);
@@ -245,6 +245,25 @@ public sealed class VarianceClassifier
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// Orders findings by SKU then location. Snapshots are often already in that order, and the check costs one
+    /// comparison per finding where a sort costs a logarithm's worth.
+    /// </summary>
+    private static void SortByPosition(VarianceFinding[] findings)
+    {
+        static int Compare(VarianceFinding x, VarianceFinding y) =>
+            new PositionKey(x.Sku, x.Location).CompareTo(new PositionKey(y.Sku, y.Location));
+
+        for (var i = 1; i < findings.Length; i++)
+        {
+            if (Compare(findings[i - 1], findings[i]) > 0)
+            {
+                Array.Sort(findings, Compare);
+                return;
+            }
+        }
     }
 
     /// <summary>The channel count less the warehouse count, refused by name when it does not fit in 64 bits.</summary>

@@ -23,17 +23,23 @@ internal sealed class VarianceRules(VarianceOptions options)
         PositionTally? tally,
         EventIntake intake)
     {
-        var parts = new SortedDictionary<VarianceCause, PartBuilder>();
+        // One slot per cause, in the order of the causes, which is the order of the parts.
+        var parts = new PartBuilder?[(int)VarianceCause.Unexplained + 1];
         foreach (var ((kind, reference), group) in tally?.Groups ?? [])
         {
             var completed = kind == EffectKind.Bundle ? Complete(group, (reference, location), intake) : group;
             Attribute(completed, tally!, parts);
         }
 
-        var attributed = parts.Values.Where(p => p.Cause != VarianceCause.Unexplained).Sum(p => p.Units);
+        long attributed = 0;
+        foreach (var part in parts)
+        {
+            attributed = part is { Cause: not VarianceCause.Unexplained } ? checked(attributed + part.Units) : attributed;
+        }
+
         Part(parts, VarianceCause.Unexplained).Add(checked(difference - attributed), AttributionConfidence.Low, []);
 
-        return [.. parts.Values.Where(p => p.Units != 0).Select(p => p.Build())];
+        return [.. parts.Where(p => p is { Units: not 0 }).Select(p => p!.Build())];
     }
 
     /// <summary>A bundle sale recorded in both systems counts as present on every SKU either one touched.</summary>
@@ -61,7 +67,7 @@ internal sealed class VarianceRules(VarianceOptions options)
         return completed;
     }
 
-    private void Attribute(EffectGroup group, PositionTally tally, SortedDictionary<VarianceCause, PartBuilder> parts)
+    private void Attribute(EffectGroup group, PositionTally tally, PartBuilder?[] parts)
     {
         var channel = Counted(group.Channel, tally, VarianceSystem.Channel);
         var warehouse = Counted(group.Warehouse, tally, VarianceSystem.Warehouse);
@@ -72,10 +78,12 @@ internal sealed class VarianceRules(VarianceOptions options)
         }
 
         var (cause, confidence) = Classify(group, tally);
-        var evidence = group.Channel.Concat(group.Warehouse).Select(e => e.EventId);
+        var evidence = new List<string>(group.Channel.Count + group.Warehouse.Count + 2);
+        evidence.AddRange(group.Channel.Select(e => e.EventId));
+        evidence.AddRange(group.Warehouse.Select(e => e.EventId));
         if (cause == VarianceCause.SyncRace)
         {
-            evidence = evidence.Concat(RaceWrites(tally));
+            evidence.AddRange(RaceWrites(tally));
         }
 
         // Unexplained evidence is kept while its units are left to the remainder, so parts still add up.
@@ -132,9 +140,9 @@ internal sealed class VarianceRules(VarianceOptions options)
     private static long Counted(List<Effect> effects, PositionTally tally, VarianceSystem system)
     {
         long sum = 0;
-        foreach (var effect in effects.Where(e => IsCounted(e, tally, system)))
+        foreach (var effect in effects)
         {
-            sum = checked(sum + effect.Delta);
+            sum = IsCounted(effect, tally, system) ? checked(sum + effect.Delta) : sum;
         }
 
         return sum;
@@ -146,16 +154,22 @@ internal sealed class VarianceRules(VarianceOptions options)
     private static IEnumerable<string> RaceWrites(PositionTally tally) =>
         new[] { tally.LastWrite?.Id, tally.FreshestRead?.Id }.OfType<string>();
 
-    private static Instant Latest(EffectGroup group) => group.Channel.Concat(group.Warehouse).Max(e => e.At);
-
-    private static PartBuilder Part(SortedDictionary<VarianceCause, PartBuilder> parts, VarianceCause cause)
+    private static Instant Latest(EffectGroup group)
     {
-        if (!parts.TryGetValue(cause, out var part))
+        var latest = Instant.MinValue;
+        foreach (var effect in group.Channel)
         {
-            part = new PartBuilder(cause);
-            parts.Add(cause, part);
+            latest = effect.At > latest ? effect.At : latest;
         }
 
-        return part;
+        foreach (var effect in group.Warehouse)
+        {
+            latest = effect.At > latest ? effect.At : latest;
+        }
+
+        return latest;
     }
+
+    private static PartBuilder Part(PartBuilder?[] parts, VarianceCause cause) =>
+        parts[(int)cause] ??= new PartBuilder(cause);
 }
