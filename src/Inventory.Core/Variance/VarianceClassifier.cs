@@ -9,7 +9,7 @@ namespace Inventory.Core.Variance;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Events may come in any order. Given a re-readable source, the classifier streams it (three reads) and keeps per
+/// Events may come in any order. Given a re-readable source, the classifier streams it (two reads) and keeps per
 /// SKU and location the deciding sync writes, plus a running sum per business fact (order line, return line,
 /// damage, adjustment, bundle sale) only while that fact still moves the difference; memory grows with the pairs,
 /// not with the events (docs/variance.md, "Memory and speed").
@@ -73,7 +73,7 @@ public sealed class VarianceClassifier
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
     /// <param name="openEvents">
-    /// Opens the events of the window; called up to three times, and each call must yield the same events.
+    /// Opens the events of the window; called twice, and each call must yield the same events.
     /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
@@ -95,7 +95,7 @@ public sealed class VarianceClassifier
     /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
-    /// <param name="events">The events of the window; opened up to three times, once for sync writes only.</param>
+    /// <param name="events">The events of the window; opened twice, the second time for some pairs only.</param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
