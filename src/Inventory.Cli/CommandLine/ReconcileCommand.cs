@@ -166,9 +166,11 @@ internal static class ReconcileCommand
 
     private static async Task<int> WriteAsync(VarianceReport report, bool json, InvocationConfiguration io)
     {
-        if (json && io.Output is StreamWriter { Encoding.CodePage: 65001 } direct)
+        if (json && io.Output is StreamWriter { Encoding.CodePage: 65001 } direct
+            && direct.Encoding.Preamble.IsEmpty)
         {
-            // UTF-8 bytes straight to the writer's stream, rather than decoded to text and encoded again.
+            // UTF-8 bytes straight to the writer's stream, rather than decoded to text and encoded again; a writer
+            // that would open with a byte order mark is left to write its own text.
             await direct.FlushAsync().ConfigureAwait(false);
             ReconcileReportWriter.WriteJson(report, direct.BaseStream);
             await direct.WriteLineAsync().ConfigureAwait(false);

@@ -22,6 +22,35 @@ public class ReconcileCommandTests
         Assert.Equal(3, root.GetProperty("alerts").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reconcile_JsonToAByteStream_WritesTheTextReport(bool byteOrderMark)
+    {
+        var text = await RunSample("--format", "json");
+        using var bytes = new MemoryStream();
+        using var error = new StringWriter();
+        int code;
+        using (var output = new StreamWriter(bytes, new System.Text.UTF8Encoding(byteOrderMark), 1 << 10))
+        {
+            code = await Inventory.Cli.CommandLine.InventoryCli.RunAsync(
+                [
+                    "reconcile",
+                    "--channel", RepositoryFiles.VarianceSample("channel.csv"),
+                    "--warehouse", RepositoryFiles.VarianceSample("warehouse.csv"),
+                    "--events", RepositoryFiles.VarianceSample("events.jsonl"),
+                    "--format", "json",
+                ],
+                output,
+                error);
+        }
+
+        var written = bytes.ToArray();
+        Assert.Equal((text.ExitCode, string.Empty), (code, error.ToString()));
+        Assert.Equal(byteOrderMark, written.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]));
+        Assert.Equal(text.Output, new System.Text.UTF8Encoding(false).GetString(written).TrimStart('\uFEFF'));
+    }
+
     [Fact]
     public async Task Reconcile_WithinTolerance_ExitsZero()
     {
