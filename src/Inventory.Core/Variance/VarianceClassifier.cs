@@ -187,7 +187,7 @@ public sealed class VarianceClassifier
         var heroSet = heroes.Select(sku => sku.Value).ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         var beyond = new List<(int Pair, long Difference)>();
-        long discrepancy = 0, heroDifference = 0, heroStock = 0;
+        long discrepancy = 0, heroDifference = 0, heroBase = 0;
         for (var pair = 0; pair < counts.Count; pair++)
         {
             var channel = counts.Channel(pair);
@@ -196,7 +196,7 @@ public sealed class VarianceClassifier
             if (heroSet.Contains(counts.SkuText(pair)))
             {
                 heroDifference = Total(heroDifference, difference, "hero discrepancy");
-                heroStock = Total(heroStock, warehouse, "hero stock");
+                heroBase = Total(heroBase, Larger(channel, warehouse), "hero counts");
             }
 
             if (!_rules.WithinTolerance(channel, warehouse))
@@ -207,7 +207,8 @@ public sealed class VarianceClassifier
         }
 
         var findings = Findings(counts, intake, beyond);
-        var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
+        // Each hero difference is at most twice its pair's larger count, so this is at most 20,000.
+        var heroPoints = heroBase == 0 ? 0 : (long)((Int128)heroDifference * 10_000 / heroBase);
         SortByPosition(findings);
 
         return new VarianceReport(
@@ -283,6 +284,10 @@ public sealed class VarianceClassifier
 
         return (long)difference;
     }
+
+    /// <summary>The count of larger size, as the tolerance in percent reads it.</summary>
+    private static long Larger(long channel, long warehouse) =>
+        Int128.Abs(channel) >= Int128.Abs(warehouse) ? channel : warehouse;
 
     /// <summary>Adds the size of <paramref name="units"/> to a report total, refusing a total beyond 64 bits.</summary>
     private static long Total(long total, long units, string name)

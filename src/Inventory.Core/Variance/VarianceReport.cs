@@ -9,7 +9,8 @@ namespace Inventory.Core.Variance;
 /// <param name="DiscrepancyUnits">The sum of absolute differences over the findings.</param>
 /// <param name="HeroSkus">The hero SKUs used, in ordinal order.</param>
 /// <param name="HeroDiscrepancyBasisPoints">
-/// Absolute differences on hero rows per 10,000 units of their warehouse count (rounded down); 0 with no hero stock.
+/// Absolute differences on hero rows per 10,000 units of the larger of each row's two counts, summed (rounded
+/// down; at most 20,000); 0 when every hero count is 0, and so is every difference.
 /// </param>
 /// <param name="Findings">The findings, ordered by SKU then location.</param>
 /// <remarks>Instances are immutable and safe to share between threads.</remarks>

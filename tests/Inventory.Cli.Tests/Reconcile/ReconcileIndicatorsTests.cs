@@ -26,7 +26,7 @@ public class ReconcileIndicatorsTests
             new[]
             {
                 ("record_accuracy_percent", 16.67m, 97m),
-                ("hero_discrepancy_percent", 2.41m, 2m),
+                ("hero_discrepancy_percent", 2.36m, 2m),
                 ("adjustments_per_1000_shipped", 166.67m, 5m),
             },
             root.GetProperty("alerts").EnumerateArray().Select(a => (
@@ -59,7 +59,7 @@ public class ReconcileIndicatorsTests
     public async Task Reconcile_FindingsWithEveryThresholdMet_ExitsZero()
     {
         var run = await RunSample(
-            "--threshold", "record_accuracy_percent=16.66", "--threshold", "hero_discrepancy_percent=2.41",
+            "--threshold", "record_accuracy_percent=16.66", "--threshold", "hero_discrepancy_percent=2.36",
             "--threshold", "adjustments_per_1000_shipped=200");
 
         Assert.Equal(0, run.ExitCode);

@@ -227,6 +227,22 @@ public class VarianceClassifierTests
         Assert.Equal((VarianceCause.SyncTiming, -3L, AttributionConfidence.High), Single(report, A));
     }
 
+    [Theory]
+    [InlineData(5, 0, 10_000)]
+    [InlineData(-3, 0, 10_000)]
+    [InlineData(0, 4, 10_000)]
+    [InlineData(110, 100, 909)]
+    [InlineData(0, 0, 0)]
+    public void Classify_HeroDiscrepancy_IsPerUnitOfTheLargerCount(long channel, long warehouse, long points)
+    {
+        var options = Options();
+        options.HeroSkus.Add(A);
+
+        var report = Classify([ChannelRow(A, channel)], [WarehouseRow(A, warehouse)], [], options);
+
+        Assert.Equal(points, report.HeroDiscrepancyBasisPoints);
+    }
+
     [Fact]
     public void Classify_HeroSkusByUnitsSold_ReportsTheirDiscrepancyInBasisPoints()
     {

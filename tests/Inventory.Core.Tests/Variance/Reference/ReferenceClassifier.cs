@@ -101,7 +101,7 @@ internal sealed class ReferenceClassifier
         var heroes = HeroSkus(intake);
         var heroSet = heroes.ToHashSet();
         var findings = new List<VarianceFinding>();
-        long discrepancy = 0, heroDifference = 0, heroStock = 0;
+        long discrepancy = 0, heroDifference = 0, heroBase = 0;
         foreach (var (key, pair) in counts)
         {
             var channel = pair.Channel ?? 0;
@@ -110,7 +110,7 @@ internal sealed class ReferenceClassifier
             if (heroSet.Contains(key.Sku))
             {
                 heroDifference = checked(heroDifference + Math.Abs(difference));
-                heroStock = checked(heroStock + Math.Abs(warehouse));
+                heroBase = checked(heroBase + Math.Max(Math.Abs(channel), Math.Abs(warehouse)));
             }
 
             if (_rules.WithinTolerance(channel, warehouse))
@@ -124,7 +124,7 @@ internal sealed class ReferenceClassifier
                 key.Sku, key.Location, channel, warehouse, _rules.Explain(difference, key.Location, tally, intake)));
         }
 
-        var heroPoints = heroStock == 0 ? 0 : checked(heroDifference * 10_000) / heroStock;
+        var heroPoints = heroBase == 0 ? 0 : checked(heroDifference * 10_000) / heroBase;
 
         return new VarianceReport(
             counts.Count, counts.Count - findings.Count, discrepancy, heroes, heroPoints, findings);
