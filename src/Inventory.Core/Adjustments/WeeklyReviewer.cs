@@ -126,7 +126,7 @@ public sealed class WeeklyReviewer
 
     private WeekSummary Summarise(LocalDate week, List<AuditedAdjustment> items, WeekSummary? previous)
     {
-        var net = items.Aggregate(0L, (sum, a) => checked(sum + a.Quantity));
+        var net = Net(items);
 
         return new WeekSummary(
             Name(week),
@@ -155,10 +155,26 @@ public sealed class WeeklyReviewer
             CultureInfo.InvariantCulture, $"{rule.GetWeekYear(week)}-W{rule.GetWeekOfWeekYear(week):00}");
     }
 
+    /// <summary>
+    /// The net units of some adjustments, summed in 128 bits so that the answer does not depend on their order: a
+    /// total that fits in 64 bits is returned even when a running sum in another order would not have fitted.
+    /// </summary>
+    /// <exception cref="OverflowException">Thrown when the total itself does not fit in 64 bits.</exception>
+    private static long Net(IEnumerable<AuditedAdjustment> items)
+    {
+        Int128 total = 0;
+        foreach (var item in items)
+        {
+            total += item.Quantity;
+        }
+
+        return checked((long)total);
+    }
+
     private static IReadOnlyList<Tally> Tallies(List<AuditedAdjustment> items, Func<AuditedAdjustment, string> key) =>
         items
             .GroupBy(key, StringComparer.Ordinal)
-            .Select(g => new Tally(g.Key, g.Count(), g.Aggregate(0L, (sum, a) => checked(sum + a.Quantity))))
+            .Select(g => new Tally(g.Key, g.Count(), Net(g)))
             .OrderByDescending(t => t.Count)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList();

@@ -42,6 +42,33 @@ public sealed class WeeklyReviewerTests
         Assert.Equal(new Tally("(unknown)", 1, 7), Assert.Single(weeks[1].ByOperator));
     }
 
+    [Theory]
+    [InlineData(new[] { long.MaxValue, 1, -1 })]
+    [InlineData(new[] { 1, long.MaxValue, -1 })]
+    [InlineData(new[] { -1, 1, long.MaxValue })]
+    public void Review_UnitsNearTheLimitInAnyOrder_GiveTheSameNet(long[] quantities)
+    {
+        AuditedAdjustment[] log =
+            [.. quantities.Select((units, i) => new AuditedAdjustment("A", units, "count", "bob", Local(2026, 3, 2, i)))];
+
+        var week = Assert.Single(new WeeklyReviewer(London).Review(log));
+
+        Assert.Equal(long.MaxValue, week.NetUnits);
+        Assert.Equal(new Tally("A", 3, long.MaxValue), Assert.Single(week.BySku));
+    }
+
+    [Fact]
+    public void Review_NetBeyond64Bits_IsRefused()
+    {
+        AuditedAdjustment[] log =
+        [
+            new("A", long.MaxValue, "count", "bob", Local(2026, 3, 2, 9)),
+            new("A", 1, "count", "bob", Local(2026, 3, 2, 10)),
+        ];
+
+        Assert.Throws<OverflowException>(() => new WeeklyReviewer(London).Review(log));
+    }
+
     [Fact]
     public void Review_WeekStartingSunday_CutsAtSundayMidnight()
     {
