@@ -42,6 +42,23 @@ internal static class VarianceScaleFiles
         }
     }
 
+    /// <summary>
+    /// The event lines of <paramref name="rows"/> pairs, as <see cref="Write"/> writes them (without line breaks).
+    /// </summary>
+    public static IEnumerable<byte[]> EventLines(int rows)
+    {
+        using var buffer = new MemoryStream();
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        foreach (var item in new VarianceScaleData(rows).AllEvents())
+        {
+            WriteEvent(json, item);
+            json.Flush();
+            yield return buffer.ToArray();
+            json.Reset();
+            buffer.SetLength(0);
+        }
+    }
+
     private static StreamWriter Text(string path) => new(path, false, new UTF8Encoding(false), 1 << 16);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

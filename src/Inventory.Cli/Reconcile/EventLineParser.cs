@@ -104,9 +104,9 @@ internal sealed class EventLineParser
     }
 
     /// <summary>
-    /// Reads a line that is one flat object of plain fields, the shape nearly every line of a log has, with a
-    /// byte scan instead of a JSON reader: the line is printable ASCII without a backslash (so no string holds an
-    /// escape or a control character), and its values are strings or whole numbers in 64 bits. It fills the same slots as
+    /// Reads a line that is one flat object of plain fields, the shape nearly every line of a log has, with a byte scan
+    /// instead of a JSON reader: the line is printable ASCII without a backslash (so no string holds an escape or a
+    /// control character), and its values are strings or whole numbers in 64 bits. It fills the same slots as
     /// <see cref="ReadFields"/> and gives up (false) on anything else (a nested value, a literal, a fraction, an
     /// escape, a repeated field), leaving the line to the JSON reader. It accepts no line a JSON reader refuses.
     /// </summary>
@@ -503,7 +503,9 @@ internal sealed class EventLineParser
     private static Field? Name(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? Unescaped(Encoding.UTF8.GetBytes(reader.GetString()!)) : Unescaped(reader.ValueSpan);
 
-    /// <summary>The field an unescaped name names, told apart by length first; null for a name outside the schema.</summary>
+    /// <summary>
+    /// The field an unescaped name names, told apart by length first; null for a name outside the schema.
+    /// </summary>
     private static Field? Unescaped(ReadOnlySpan<byte> name) => name.Length switch
     {
         2 => name.SequenceEqual("id"u8) ? Field.Id : name.SequenceEqual("at"u8) ? Field.At : null,

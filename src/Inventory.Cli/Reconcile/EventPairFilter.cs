@@ -47,9 +47,10 @@ internal sealed class EventPairFilter
 
     /// <summary>
     /// The fast way for the commonest line, one flat object (braces at both ends, no other brace or bracket) of
-    /// printable ASCII without a backslash: no string in it can hold a quote, so a quoted name followed by a colon is
-    /// a field's name, and with no object or array in the line it is a top-level one. Each of the three names is then found by a substring search. True or false
-    /// as <see cref="Fields"/> answers; null for any other line, which <see cref="Fields"/> reads.
+    /// printable ASCII without a backslash: no string in it can hold a quote, so a quoted name followed by a colon is a
+    /// field's name, and with no object or array in the line it is a top-level one. Each of the three names is then
+    /// found by a substring search. True or false as <see cref="Fields"/> answers; null for any other line, which
+    /// <see cref="Fields"/> reads.
     /// </summary>
     private static bool? PlainFields(
         ReadOnlySpan<byte> line, out ReadOnlySpan<byte> sku, out ReadOnlySpan<byte> location)

@@ -70,7 +70,9 @@ internal static class WarehouseCsvReader
     private static SepReader Open(string path) =>
         Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
 
-    /// <summary>Each field's column in the header (-1 when absent), refusing a header that lacks a required one.</summary>
+    /// <summary>
+    /// Each field's column in the header (-1 when absent), refusing a header that lacks a required one.
+    /// </summary>
     private static int[] Columns(SepReaderHeader header, string path, WarehouseColumns columns)
     {
         int[] index = [.. WarehouseColumns.Fields.Select(f => header.TryIndexOf(columns[f], out var i) ? i : -1)];

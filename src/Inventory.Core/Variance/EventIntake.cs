@@ -139,7 +139,9 @@ internal sealed class EventIntake
         return tally;
     }
 
-    /// <summary>The tally's group for a fact, keyed as a report names it (a bundle line by order id and parent).</summary>
+    /// <summary>
+    /// The tally's group for a fact, keyed as a report names it (a bundle line by order id and parent).
+    /// </summary>
     private EffectGroup GroupOf(PositionTally tally, int fact)
     {
         var kind = (EffectKind)(_facts.Tag(fact) % KindSlots);

@@ -34,7 +34,10 @@ internal sealed class VarianceRules(VarianceOptions options)
         long attributed = 0;
         foreach (var part in parts)
         {
-            attributed = part is { Cause: not VarianceCause.Unexplained } ? checked(attributed + part.Units) : attributed;
+            if (part is { Cause: not VarianceCause.Unexplained })
+            {
+                attributed = checked(attributed + part.Units);
+            }
         }
 
         Part(parts, VarianceCause.Unexplained).Add(checked(difference - attributed), AttributionConfidence.Low, []);

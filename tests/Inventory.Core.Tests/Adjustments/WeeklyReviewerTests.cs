@@ -49,7 +49,9 @@ public sealed class WeeklyReviewerTests
     public void Review_UnitsNearTheLimitInAnyOrder_GiveTheSameNet(long[] quantities)
     {
         AuditedAdjustment[] log =
-            [.. quantities.Select((units, i) => new AuditedAdjustment("A", units, "count", "bob", Local(2026, 3, 2, i)))];
+        [
+            .. quantities.Select((units, i) => new AuditedAdjustment("A", units, "count", "bob", Local(2026, 3, 2, i))),
+        ];
 
         var week = Assert.Single(new WeeklyReviewer(London).Review(log));
 
