@@ -68,6 +68,20 @@ public class EventJsonLinesReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData(" { } ")]
+    public void Read_SyncWritesOnlyPastAnEmptyObject_YieldsTheWriteAlone(string empty)
+    {
+        // The empty object is refused by a full read; a read of sync writes alone passes over what it cannot use.
+        using var file = new TempText(empty + "\n" + Write + "\n");
+
+        var events = EventJsonLinesReader.Read(file.Path, syncWritesOnly: true).ToList();
+
+        var write = Assert.IsType<SyncWrite>(Assert.Single(events));
+        Assert.Equal(("w1", 7L), (write.Id, write.Value));
+    }
+
     private const string BigBundle =
         "{\"type\":\"bundle_sale\",\"id\":\"e4\",\"system\":\"channel\",\"order_id\":\"o3\",\"sku\":\"KIT\"," +
         "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",\"quantity\":9223372036854775807,\"components\":";
@@ -79,4 +93,8 @@ public class EventJsonLinesReaderTests
     private const string Order =
         "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"o1\",\"sku\":\"A\"," +
         "\"location\":\"Main\",\"at\":\"2026-03-02T05:00:00Z\",";
+
+    private const string Write =
+        "{\"type\":\"sync_write\",\"id\":\"w1\",\"sku\":\"A\",\"location\":\"Main\",\"value\":7," +
+        "\"read_at\":\"2026-03-02T04:55:00Z\",\"at\":\"2026-03-02T05:00:00Z\"}";
 }

@@ -92,4 +92,32 @@ public class FactSidesTests
         Assert.Equal(-3, adjustment.Units);
         Assert.Equal(["c1", "c2"], adjustment.Evidence);
     }
+
+    [Fact]
+    public void Classify_WriteLandingBeyond64BitNanosecondsAfterAnInRangeRead_StillHidesTheEarlierChannelChange()
+    {
+        // The write read the warehouse in 2026 and landed in 2299, past what 64-bit nanoseconds from 1970 hold:
+        // the channel's order at minute 60 is before the write (not counted), the warehouse's at minute 120 is
+        // after the read (counted), so order o1 moves the difference by 5 units.
+        var landed = Instant.FromUtc(2299, 1, 1, 0, 0);
+        var options = Options();
+        options.AsOf = Instant.FromUtc(2300, 1, 1, 0, 0);
+        VarianceEvent[] log =
+        [
+            new SyncWrite("s1", A, Here, 10, At(0), landed),
+            Order("c1", VarianceSystem.Channel, "o1", A, 5, 60),
+            Order("h1", VarianceSystem.Warehouse, "o1", A, 5, 120),
+        ];
+        ChannelSnapshotRow[] channel = [ChannelRow(A, 10)];
+        WarehouseSnapshotRow[] warehouse = [WarehouseRow(A, 5)];
+
+        var streamed = new VarianceClassifier(options).Classify(channel, warehouse, () => log);
+        var reference = new ReferenceClassifier(options).Classify(channel, warehouse, log);
+
+        var race = Assert.Single(Only(streamed, A).Parts);
+        Assert.Equal(VarianceCause.SyncRace, race.Cause);
+        Assert.Equal(5, race.Units);
+        Assert.Equal(["c1", "h1", "s1"], race.Evidence);
+        Assert.Equal(Describe(reference), Describe(streamed));
+    }
 }
