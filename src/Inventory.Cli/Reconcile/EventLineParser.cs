@@ -63,7 +63,8 @@ internal sealed class EventLineParser
             var reader = new Utf8JsonReader(line, _options);
 
             return reader.Read() && reader.TokenType == JsonTokenType.StartObject
-                && reader.Read() && !reader.ValueIsEscaped && reader.ValueTextEquals("type"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped
+                && reader.ValueTextEquals("type"u8)
                 && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
                 && !reader.ValueSpan.SequenceEqual(type);
         }

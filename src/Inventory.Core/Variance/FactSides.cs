@@ -40,10 +40,19 @@ internal struct FactSides
     /// <param name="write">The pair's last sync write, or null when none landed.</param>
     public readonly bool Moves(SyncWrite? write)
     {
-        var channel = _channel.Counted(write is null ? null : Nanoseconds(write.At));
-        var warehouse = _warehouse.Counted(write is null ? null : Nanoseconds(write.ReadAt));
+        if (write is null)
+        {
+            return _channel.All() is not { } c || _warehouse.All() is not { } w || c != w;
+        }
 
-        return channel is not { } c || warehouse is not { } w || c != w;
+        // A cut-off beyond what 64-bit nanoseconds hold cannot be compared here: the events settle it.
+        if (Nanoseconds(write.At) is not { } channelCut || Nanoseconds(write.ReadAt) is not { } warehouseCut)
+        {
+            return true;
+        }
+
+        return _channel.After(channelCut) is not { } channel || _warehouse.After(warehouseCut) is not { } warehouse
+            || channel != warehouse;
     }
 
     /// <summary>Nanoseconds from the Unix epoch, or null beyond what 64 bits hold.</summary>
@@ -80,20 +89,23 @@ internal struct FactSides
             _any = true;
         }
 
+        /// <summary>The sum of all the changes, or null when the side is out of range.</summary>
+        public readonly long? All() => _unknown ? null : _sum;
+
         /// <summary>
-        /// The sum of the changes later than <paramref name="cutOff"/> (all of them when there is none), or null
-        /// when some changes are later and some are not, or when the side is out of range.
+        /// The sum of the changes later than <paramref name="cut"/>, or null when some changes are later and some
+        /// are not, or when the side is out of range.
         /// </summary>
-        public readonly long? Counted(long? cutOff)
+        public readonly long? After(long cut)
         {
             if (_unknown)
             {
                 return null;
             }
 
-            if (!_any || cutOff is not { } cut || _first > cut)
+            if (!_any || _first > cut)
             {
-                return _any ? _sum : 0;
+                return _sum;
             }
 
             return _last <= cut ? 0 : null;
