@@ -120,16 +120,15 @@ internal sealed class EventIntake
             return null;
         }
 
-        var groups = new List<(int Fact, EffectGroup Group)>();
+        var groups = new Dictionary<int, EffectGroup>();
         for (var row = _firstKept[watched - 1]; row > 0; row = _kept[row - 1].Next)
         {
             ref readonly var kept = ref _kept[row - 1];
             var fact = kept.Fact;
-            var group = groups.Find(known => known.Fact == fact).Group;
-            if (group is null)
+            if (!groups.TryGetValue(fact, out var group))
             {
                 group = GroupOf(tally, fact);
-                groups.Add((fact, group));
+                groups.Add(fact, group);
             }
 
             group.Side(kept.System).Add(new Effect(kept.Delta, kept.At, kept.EventId));
