@@ -161,6 +161,15 @@ internal sealed class EventIntake
             return byUnits != 0 ? byUnits : _skus.First(x).SequenceCompareTo(_skus.First(y));
         }
 
+        // Kept in order, a few best cost one comparison per SKU; many would cost a search and a shift per SKU.
+        if (count > 64)
+        {
+            var ids = Enumerable.Range(0, _skus.Count).ToArray();
+            Array.Sort(ids, Compare);
+
+            return [.. ids.Take(count).Select(id => new Sku(_skus.First(id).ToString()))];
+        }
+
         var best = new List<int>(Math.Min(count, _skus.Count) + 1);
         for (var id = 0; id < _skus.Count && count > 0; id++)
         {
