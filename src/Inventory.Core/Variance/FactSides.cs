@@ -35,18 +35,11 @@ internal struct FactSides
     /// <summary>
     /// Whether the fact may move the difference once <paramref name="write"/> decides which changes each count still
     /// holds: true when the counted channel sum differs from the counted warehouse sum, and true as well when a side
-    /// has changes on both sides of its cut-off (or is out of range, or the write is), which only its events can
-    /// settle.
+    /// has changes on both sides of its cut-off (or is out of range), which only its events can settle.
     /// </summary>
     /// <param name="write">The pair's last sync write, or null when none landed.</param>
     public readonly bool Moves(SyncWrite? write)
     {
-        // A write's instant beyond 64-bit nanoseconds is still a cut-off, not the absence of one: the events decide.
-        if (write is not null && (Nanoseconds(write.At) is null || Nanoseconds(write.ReadAt) is null))
-        {
-            return true;
-        }
-
         var channel = _channel.Counted(write is null ? null : Nanoseconds(write.At));
         var warehouse = _warehouse.Counted(write is null ? null : Nanoseconds(write.ReadAt));
 
