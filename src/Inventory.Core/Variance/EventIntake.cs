@@ -120,16 +120,15 @@ internal sealed class EventIntake
             return null;
         }
 
-        var groups = new List<(int Fact, EffectGroup Group)>();
+        var groups = new Dictionary<int, EffectGroup>();
         for (var row = _firstKept[watched - 1]; row > 0; row = _kept[row - 1].Next)
         {
             ref readonly var kept = ref _kept[row - 1];
             var fact = kept.Fact;
-            var group = groups.Find(known => known.Fact == fact).Group;
-            if (group is null)
+            if (!groups.TryGetValue(fact, out var group))
             {
                 group = GroupOf(tally, fact);
-                groups.Add((fact, group));
+                groups.Add(fact, group);
             }
 
             group.Side(kept.System).Add(new Effect(kept.Delta, kept.At, kept.EventId));
@@ -162,6 +161,15 @@ internal sealed class EventIntake
         {
             var byUnits = _sold[y].CompareTo(_sold[x]);
             return byUnits != 0 ? byUnits : _skus.First(x).SequenceCompareTo(_skus.First(y));
+        }
+
+        // Kept in order, a few best cost one comparison per SKU; many would cost a search and a shift per SKU.
+        if (count > 64)
+        {
+            var ids = Enumerable.Range(0, _skus.Count).ToArray();
+            Array.Sort(ids, Compare);
+
+            return [.. ids.Take(count).Select(id => new Sku(_skus.First(id).ToString()))];
         }
 
         var best = new List<int>(Math.Min(count, _skus.Count) + 1);
