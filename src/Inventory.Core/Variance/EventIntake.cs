@@ -220,6 +220,17 @@ internal sealed class EventIntake
             ? _tallies[watched - 1]
             : null;
 
+    /// <summary>
+    /// The error for an event that takes a running total of the window (units sold or shipped, a count's drift)
+    /// beyond 64 bits, naming the event and its SKU and location.
+    /// </summary>
+    public static VarianceInputException TotalBeyond(VarianceEvent item) =>
+        new($"Event {item.Id} ({item.Sku} @ {item.Location}) takes a running total of the window beyond what 64 "
+            + "bits hold.")
+        {
+            Position = new PositionKey(item.Sku, item.Location),
+        };
+
     /// <summary>Validates every event in order and counts the units the channel sold.</summary>
     private void Check(VarianceEvent item)
     {
@@ -249,7 +260,15 @@ internal sealed class EventIntake
     {
         foreach (var item in events)
         {
-            Check(item);
+            try
+            {
+                Check(item);
+            }
+            catch (OverflowException)
+            {
+                throw TotalBeyond(item);
+            }
+
             if (item.At > _asOf || _tallies.Length == 0)
             {
                 continue;

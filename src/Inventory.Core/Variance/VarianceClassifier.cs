@@ -146,8 +146,15 @@ public sealed class VarianceClassifier
         foreach (var item in events)
         {
             yield return item;
-            indicators.Add(item);
-            drift?.Add(item);
+            try
+            {
+                indicators.Add(item);
+                drift?.Add(item);
+            }
+            catch (OverflowException)
+            {
+                throw EventIntake.TotalBeyond(item);
+            }
         }
     }
 
@@ -234,9 +241,15 @@ public sealed class VarianceClassifier
                 findings[index] = new VarianceFinding(
                     key.Sku, key.Location, counts.Channel(pair), counts.Warehouse(pair), explained);
             }
-            catch (Exception ex) when (ex is InventoryException or OverflowException)
+            catch (InventoryException ex)
             {
                 failures[index] = ex;
+            }
+            catch (OverflowException)
+            {
+                var key = counts.Key(beyond[index].Pair);
+                failures[index] = new VarianceInputException(
+                    $"The counted changes at {key} add up to more than 64 bits hold.") { Position = key };
             }
         });
 

@@ -227,6 +227,43 @@ public class VarianceClassifierTests
         Assert.Equal((VarianceCause.SyncTiming, -3L, AttributionConfidence.High), Single(report, A));
     }
 
+    [Fact]
+    public void Classify_CountedChangesBeyond64Bits_AreRefusedNamingThePair()
+    {
+        VarianceEvent[] events =
+        [
+            Adjust("c1", Channel, "x", A, long.MaxValue, "count", 100),
+            Adjust("w1", Warehouse, "x", A, long.MaxValue, "count", 101),
+            Adjust("c2", Channel, "x", A, 1, "count", 102),
+            Adjust("w2", Warehouse, "x", A, 1, "count", 103),
+        ];
+
+        var error = Assert.Throws<VarianceInputException>(
+            () => Classify([ChannelRow(A, 10)], [WarehouseRow(A, 5)], events));
+
+        Assert.Equal(new PositionKey(A, Here), error.Position);
+        Assert.Contains("A @ L1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("64 bits", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Channel)]
+    [InlineData(Warehouse)]
+    public void Classify_UnitsSoldOrShippedBeyond64Bits_AreRefusedNamingTheEvent(VarianceSystem system)
+    {
+        VarianceEvent[] events =
+        [
+            Order("e1", system, "o1", A, long.MaxValue, 100),
+            Order("e2", system, "o2", A, 1, 101),
+        ];
+
+        var error = Assert.Throws<VarianceInputException>(
+            () => Classify([ChannelRow(A, 10)], [WarehouseRow(A, 10)], events));
+
+        Assert.Equal(new PositionKey(A, Here), error.Position);
+        Assert.StartsWith("Event e2 (A @ L1)", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(5, 0, 10_000)]
     [InlineData(-3, 0, 10_000)]
