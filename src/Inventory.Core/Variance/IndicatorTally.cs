@@ -10,9 +10,12 @@ namespace Inventory.Core.Variance;
 /// </summary>
 internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
 {
-    private readonly LineTimes _returns = new();
-    private readonly LineTimes _damages = new();
-    private readonly KeyTable _adjustments = new();
+    private LineTimes _returns = new();
+    private LineTimes _damages = new();
+    private KeyTable _adjustments = new();
+
+    /// <summary>The figures <see cref="Seal"/> kept, once the lines are let go; null until then.</summary>
+    private (List<long> Minutes, (long Due, long SameDay) Damages, int AdjustmentLines)? _sealed;
 
     public long ReservationsPlaced { get; private set; }
 
@@ -22,11 +25,29 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
 
     public long UnitsShipped { get; private set; }
 
-    public int AdjustmentLines => _adjustments.Count;
+    public int AdjustmentLines => _sealed?.AdjustmentLines ?? _adjustments.Count;
+
+    /// <summary>
+    /// Keeps the figures the indicators read and lets go of the lines behind them, once every event has been added:
+    /// the lines grow with the return, damage and adjustment lines of the window, the figures do not.
+    /// </summary>
+    public void Seal()
+    {
+        if (_sealed is null)
+        {
+            _sealed = (ReturnToStockMinutes(), DamageCounts(), _adjustments.Count);
+            (_returns, _damages, _adjustments) = (new LineTimes(), new LineTimes(), new KeyTable());
+        }
+    }
 
     /// <summary>Takes one validated event into account; events after the snapshot instant are ignored.</summary>
     public void Add(VarianceEvent item)
     {
+        if (_sealed is not null)
+        {
+            throw new InvalidOperationException("The tally is sealed; every event has been added.");
+        }
+
         if (item.At > asOf)
         {
             return;
@@ -64,6 +85,11 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
     /// </summary>
     public List<long> ReturnToStockMinutes()
     {
+        if (_sealed is { } figures)
+        {
+            return figures.Minutes;
+        }
+
         var minutes = new List<long>();
         foreach (var (received, restocked) in _returns.All())
         {
@@ -84,6 +110,11 @@ internal sealed class IndicatorTally(Instant asOf, DateTimeZone zone)
     /// </summary>
     public (long Due, long SameDay) DamageCounts()
     {
+        if (_sealed is { } figures)
+        {
+            return figures.Damages;
+        }
+
         var today = asOf.InZone(zone).Date;
         long due = 0, sameDay = 0;
         foreach (var (channel, warehouse) in _damages.All())

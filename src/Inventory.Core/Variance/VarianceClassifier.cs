@@ -156,6 +156,9 @@ public sealed class VarianceClassifier
                 throw EventIntake.TotalBeyond(item);
             }
         }
+
+        // Every event has been seen: the indicators need their figures from here on, not their lines.
+        indicators.Seal();
     }
 
     private VarianceReport Complete(VarianceReport report, IndicatorTally tally, DriftTally? drift)
