@@ -8,8 +8,9 @@ namespace Inventory.Integrations.Loop;
 public sealed partial class LoopMapper
 {
     /// <summary>
-    /// Receives, as resellable, each component return line "line item id/SKU" that <see cref="MappingContext.InitiateComponents"/>
-    /// created, with the recorded units per bundle times the bundles restocked.
+    /// Receives, as resellable, each component return line "line item id/SKU" that
+    /// <see cref="MappingContext.InitiateComponents"/> created, with the recorded units per bundle times the bundles
+    /// restocked.
     /// </summary>
     private static void RestockAsSold(
         MappingContext context, string returnId, string lineItemId, long bundles, BundleOrderLine sold)
