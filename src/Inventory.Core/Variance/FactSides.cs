@@ -46,7 +46,8 @@ internal struct FactSides
         }
 
         // A cut-off beyond what 64-bit nanoseconds hold cannot be compared here: the events settle it.
-        if (Nanoseconds(write.At) is not { } channelCut || Nanoseconds(write.ReadAt) is not { } warehouseCut)
+        if (Nanoseconds(PositionTally.CutOff(write, VarianceSystem.Channel)) is not { } channelCut
+            || Nanoseconds(PositionTally.CutOff(write, VarianceSystem.Warehouse)) is not { } warehouseCut)
         {
             return true;
         }

@@ -43,8 +43,14 @@ internal sealed class PositionTally(int index)
     /// the channel keeps what happened after the last write landed; the warehouse count the write copied already
     /// held what happened before the read, so the warehouse side counts only what came after the read.
     /// </summary>
-    public bool Counts(Instant at, VarianceSystem system) =>
-        LastWrite is not { } write || at > (system == VarianceSystem.Channel ? write.At : write.ReadAt);
+    public bool Counts(Instant at, VarianceSystem system) => LastWrite is not { } write || at > CutOff(write, system);
+
+    /// <summary>
+    /// The instant after which a change of <paramref name="system"/> still shows once <paramref name="write"/> has
+    /// landed: when the write landed for the channel, when it read the warehouse for the warehouse.
+    /// </summary>
+    public static Instant CutOff(SyncWrite write, VarianceSystem system) =>
+        system == VarianceSystem.Channel ? write.At : write.ReadAt;
 
     public EffectGroup Group(EffectKind kind, string reference)
     {
