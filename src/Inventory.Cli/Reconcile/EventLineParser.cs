@@ -120,13 +120,13 @@ internal sealed class EventLineParser
 
         ClearFields();
         var seen = 0;
-        var at = Space(line, 0);
+        var at = EventPairFilter.Space(line, 0);
         if (at >= line.Length || line[at] != (byte)'{')
         {
             return false;
         }
 
-        at = Space(line, at + 1);
+        at = EventPairFilter.Space(line, at + 1);
         while (PlainString(line, ref at, out var name))
         {
             var field = Unescaped(name);
@@ -136,19 +136,19 @@ internal sealed class EventLineParser
             }
 
             seen |= field is { } k ? 1 << (int)k : 0;
-            at = Space(line, at);
+            at = EventPairFilter.Space(line, at);
             if (at >= line.Length || line[at] != (byte)':')
             {
                 return false;
             }
 
-            at = Space(line, at + 1);
+            at = EventPairFilter.Space(line, at + 1);
             if (!FlatValue(line, ref at, field))
             {
                 return false;
             }
 
-            at = Space(line, at);
+            at = EventPairFilter.Space(line, at);
             if (at >= line.Length || line[at] is not ((byte)',' or (byte)'}'))
             {
                 return false;
@@ -156,10 +156,10 @@ internal sealed class EventLineParser
 
             if (line[at] == (byte)'}')
             {
-                return Space(line, at + 1) == line.Length;
+                return EventPairFilter.Space(line, at + 1) == line.Length;
             }
 
-            at = Space(line, at + 1);
+            at = EventPairFilter.Space(line, at + 1);
         }
 
         return false;
@@ -200,17 +200,6 @@ internal sealed class EventLineParser
         }
 
         return true;
-    }
-
-    /// <summary>The first position from <paramref name="at"/> that is not JSON white space.</summary>
-    private static int Space(ReadOnlySpan<byte> line, int at)
-    {
-        while (at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            at++;
-        }
-
-        return at;
     }
 
     /// <summary>

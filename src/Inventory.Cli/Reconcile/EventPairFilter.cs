@@ -217,7 +217,7 @@ internal sealed class EventPairFilter
         : 0;
 
     /// <summary>The first position from <paramref name="at"/> that is not JSON white space.</summary>
-    private static int Space(ReadOnlySpan<byte> line, int at)
+    internal static int Space(ReadOnlySpan<byte> line, int at)
     {
         while (at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
