@@ -153,7 +153,8 @@ internal sealed class EventIntake
 
     /// <summary>
     /// Gets the <paramref name="count"/> SKUs the channel sold most units of, ties broken by SKU: one pass that
-    /// keeps the best so far in order, since a report asks for a few SKUs out of many.
+    /// keeps the best so far in a heap whose root is the worst of them, so each SKU costs at most a logarithm of
+    /// <paramref name="count"/>, however many are asked for.
     /// </summary>
     public IReadOnlyList<Sku> TopSold(int count)
     {
@@ -163,30 +164,21 @@ internal sealed class EventIntake
             return byUnits != 0 ? byUnits : _skus.First(x).SequenceCompareTo(_skus.First(y));
         }
 
-        // Kept in order, a few best cost one comparison per SKU; many would cost a search and a shift per SKU.
-        if (count > 64)
-        {
-            var ids = Enumerable.Range(0, _skus.Count).ToArray();
-            Array.Sort(ids, Compare);
-
-            return [.. ids.Take(count).Select(id => new Sku(_skus.First(id).ToString()))];
-        }
-
-        var best = new List<int>(Math.Min(count, _skus.Count) + 1);
+        var worstFirst = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => Compare(y, x)));
         for (var id = 0; id < _skus.Count && count > 0; id++)
         {
-            if (best.Count == count && Compare(id, best[^1]) >= 0)
+            if (worstFirst.Count < count)
             {
-                continue;
+                worstFirst.Enqueue(id, id);
             }
-
-            var at = best.FindIndex(kept => Compare(id, kept) < 0);
-            best.Insert(at < 0 ? best.Count : at, id);
-            if (best.Count > count)
+            else if (Compare(id, worstFirst.Peek()) < 0)
             {
-                best.RemoveAt(count);
+                worstFirst.DequeueEnqueue(id, id);
             }
         }
+
+        var best = worstFirst.UnorderedItems.Select(item => item.Element).ToArray();
+        Array.Sort(best, Compare);
 
         return [.. best.Select(id => new Sku(_skus.First(id).ToString()))];
     }
