@@ -143,10 +143,7 @@ public class ReconcileCommandTests
     [Fact]
     public async Task Reconcile_SnapshotWithInvalidUtf8_ExitsTwoNamingLineAndColumn()
     {
-        using var channel = new TempText("Handle,SKU,Location,Available\nh,A,L,5\nh,B#,L,2\n");
-        var bytes = File.ReadAllBytes(channel.Path);
-        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xC3;
-        File.WriteAllBytes(channel.Path, bytes);
+        using var channel = WithByte("Handle,SKU,Location,Available\nh,A,L,5\nh,B#,L,2\n", 0xC3);
         using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n");
 
         var run = await Reconcile(channel.Path, warehouse.Path);
@@ -159,10 +156,7 @@ public class ReconcileCommandTests
     [Fact]
     public async Task Reconcile_BothSnapshotsBad_ReportsTheChannelFirst()
     {
-        using var channel = new TempText("Handle,SKU,Location,Available\nh,#,L,5\n");
-        var bytes = File.ReadAllBytes(channel.Path);
-        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
-        File.WriteAllBytes(channel.Path, bytes);
+        using var channel = WithByte("Handle,SKU,Location,Available\nh,#,L,5\n", 0xFF);
         using var warehouse = new TempText(WarehouseHeader + "A,L,5,0,0,0,not-an-instant\n");
 
         var run = await Reconcile(channel.Path, warehouse.Path);
@@ -207,6 +201,17 @@ public class ReconcileCommandTests
     private const string WarehouseRowA = WarehouseHeader + "A,L,5,0,0,0,2026-03-02T06:00:00Z\n";
 
     private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
+
+    /// <summary>A file of <paramref name="text"/> whose '#' is replaced by the raw byte <paramref name="value"/>.</summary>
+    private static TempText WithByte(string text, byte value)
+    {
+        var file = new TempText(text);
+        var bytes = File.ReadAllBytes(file.Path);
+        bytes[Array.IndexOf(bytes, (byte)'#')] = value;
+        File.WriteAllBytes(file.Path, bytes);
+
+        return file;
+    }
 
     private static Task<CliRun> Reconcile(string channel, string warehouse) =>
         CliRun.RunAsync("reconcile", "--channel", channel, "--warehouse", warehouse, "--format", "json");
