@@ -202,7 +202,9 @@ public class ReconcileCommandTests
 
     private const string WarehouseHeader = "sku,location,on_hand,allocated,damaged,quality_control,as_of\n";
 
-    /// <summary>A file of <paramref name="text"/> whose '#' is replaced by the raw byte <paramref name="value"/>.</summary>
+    /// <summary>
+    /// A file of <paramref name="text"/> whose '#' is replaced by the raw byte <paramref name="value"/>.
+    /// </summary>
     private static TempText WithByte(string text, byte value)
     {
         var file = new TempText(text);
