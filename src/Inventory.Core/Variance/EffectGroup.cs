@@ -4,9 +4,13 @@ namespace Inventory.Core.Variance;
 /// The changes both systems made for one business fact (an order line, a return line, a damage report, an
 /// adjustment, a bundle sale) at one SKU and location, kept side by side so they can be matched.
 /// </summary>
-internal sealed class EffectGroup(EffectKind kind)
+/// <param name="kind">The kind of fact.</param>
+/// <param name="reference">The fact's reference as a report names it (a bundle line by order id and parent).</param>
+internal sealed class EffectGroup(EffectKind kind, string reference)
 {
     public EffectKind Kind { get; } = kind;
+
+    public string Reference { get; } = reference;
 
     public List<Effect> Channel { get; } = [];
 

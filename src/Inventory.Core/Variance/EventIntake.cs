@@ -16,6 +16,13 @@ internal sealed class EventIntake
     /// <summary>How many kinds of change a fact's tag leaves room for.</summary>
     private const int KindSlots = 8;
 
+    /// <summary>The most facts of one pair for which <see cref="TakeTally"/>'s table is kept for the next pair.</summary>
+    private const int ReusedGroupsLimit = 64;
+
+    /// <summary>The groups of the pair being taken on this thread, by fact number (see <see cref="TakeTally"/>).</summary>
+    [ThreadStatic]
+    private static Dictionary<int, EffectGroup>? _groupsOfFacts;
+
     private readonly Instant _asOf;
     private readonly PairCounts _pairs;
 
@@ -120,19 +127,35 @@ internal sealed class EventIntake
             return null;
         }
 
-        var groups = new Dictionary<int, EffectGroup>();
-        for (var row = _firstKept[watched - 1]; row > 0; row = _kept[row - 1].Next)
+        // One dictionary per thread, emptied after each pair: a pair's groups cost no table of their own.
+        var groups = _groupsOfFacts ??= [];
+        try
         {
-            ref readonly var kept = ref _kept[row - 1];
-            var fact = kept.Fact;
-            if (!groups.TryGetValue(fact, out var group))
+            for (var row = _firstKept[watched - 1]; row > 0; row = _kept[row - 1].Next)
             {
-                group = GroupOf(tally, fact);
-                groups.Add(fact, group);
-            }
+                ref readonly var kept = ref _kept[row - 1];
+                var fact = kept.Fact;
+                if (!groups.TryGetValue(fact, out var group))
+                {
+                    group = GroupOf(tally, fact);
+                    groups.Add(fact, group);
+                }
 
-            group.Side(kept.System).Add(new Effect(kept.Delta, kept.At, kept.EventId));
-            group.MissingReason |= kept.MissingReason;
+                group.Side(kept.System).Add(new Effect(kept.Delta, kept.At, kept.EventId));
+                group.MissingReason |= kept.MissingReason;
+            }
+        }
+        finally
+        {
+            // A table grown by a pair with many facts is let go rather than cleared for every later pair.
+            if (groups.Count > ReusedGroupsLimit)
+            {
+                _groupsOfFacts = null;
+            }
+            else
+            {
+                groups.Clear();
+            }
         }
 
         return tally;
@@ -146,7 +169,7 @@ internal sealed class EventIntake
         var kind = (EffectKind)(_facts.Tag(fact) % KindSlots);
         var reference = _facts.First(fact).ToString();
 
-        return tally.Group(kind, kind == EffectKind.Bundle
+        return tally.AddGroup(kind, kind == EffectKind.Bundle
             ? BundleReference(reference, new Sku(_facts.Second(fact).ToString()))
             : reference);
     }

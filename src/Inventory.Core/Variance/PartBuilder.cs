@@ -12,31 +12,47 @@ internal sealed class PartBuilder(VarianceCause cause)
 
     public AttributionConfidence Confidence { get; private set; } = AttributionConfidence.High;
 
-    public void Add(long units, AttributionConfidence confidence, IEnumerable<string> evidence)
+    /// <summary>Adds units to the part and lowers its confidence to <paramref name="confidence"/> if weaker.</summary>
+    public void Add(long units, AttributionConfidence confidence)
     {
         Units = checked(Units + units);
         Confidence = confidence < Confidence ? confidence : Confidence;
-        foreach (var id in evidence)
+    }
+
+    /// <summary>Adds the ids of the events behind some changes; empty ids are left out.</summary>
+    public void AddEvidence(List<Effect> effects)
+    {
+        foreach (var effect in effects)
         {
-            if (id.Length > 0)
-            {
-                _evidence.Add(id);
-            }
+            AddEvidence(effect.EventId);
         }
     }
 
+    /// <summary>Adds one event's id; a null or empty id is left out.</summary>
+    public void AddEvidence(string? id)
+    {
+        if (!string.IsNullOrEmpty(id))
+        {
+            _evidence.Add(id);
+        }
+    }
+
+    /// <summary>Builds the part, its evidence sorted by id with each id once.</summary>
     public VariancePart Build()
     {
         _evidence.Sort(StringComparer.Ordinal);
-        var distinct = new List<string>(_evidence.Count);
-        foreach (var id in _evidence)
+        var distinct = 0;
+        for (var i = 0; i < _evidence.Count; i++)
         {
-            if (distinct.Count == 0 || !string.Equals(distinct[^1], id, StringComparison.Ordinal))
+            if (distinct == 0 || !string.Equals(_evidence[distinct - 1], _evidence[i], StringComparison.Ordinal))
             {
-                distinct.Add(id);
+                _evidence[distinct++] = _evidence[i];
             }
         }
 
-        return new(Cause, Units, [.. distinct], Confidence);
+        var evidence = new string[distinct];
+        _evidence.CopyTo(0, evidence, 0, distinct);
+
+        return new(Cause, Units, evidence, Confidence);
     }
 }

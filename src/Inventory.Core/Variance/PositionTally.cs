@@ -9,9 +9,7 @@ namespace Inventory.Core.Variance;
 /// <param name="index">The position's number within its intake.</param>
 internal sealed class PositionTally(int index)
 {
-    private static readonly Dictionary<(EffectKind Kind, string Reference), EffectGroup> _none = [];
-
-    private Dictionary<(EffectKind Kind, string Reference), EffectGroup>? _groups;
+    private List<EffectGroup>? _groups;
 
     public int Index { get; } = index;
 
@@ -19,8 +17,8 @@ internal sealed class PositionTally(int index)
 
     public SyncWrite? FreshestRead { get; private set; }
 
-    /// <summary>Gets the facts kept for the report; shared and empty until the first is added.</summary>
-    public Dictionary<(EffectKind Kind, string Reference), EffectGroup> Groups => _groups ?? _none;
+    /// <summary>Gets the facts kept for the report, one group per fact, in the order they were added.</summary>
+    public IReadOnlyList<EffectGroup> Groups => _groups ?? [];
 
     /// <summary>
     /// Keeps the write that landed last and the one that read latest; ties break on id, so order never matters.
@@ -52,14 +50,14 @@ internal sealed class PositionTally(int index)
     public static Instant CutOff(SyncWrite write, VarianceSystem system) =>
         system == VarianceSystem.Channel ? write.At : write.ReadAt;
 
-    public EffectGroup Group(EffectKind kind, string reference)
+    /// <summary>
+    /// Adds the group of one fact. The caller adds each fact once: a fact's kind and reference name it, so no two
+    /// groups of a tally share them.
+    /// </summary>
+    public EffectGroup AddGroup(EffectKind kind, string reference)
     {
-        _groups ??= [];
-        if (!_groups.TryGetValue((kind, reference), out var group))
-        {
-            group = new EffectGroup(kind);
-            _groups.Add((kind, reference), group);
-        }
+        var group = new EffectGroup(kind, reference);
+        (_groups ??= []).Add(group);
 
         return group;
     }

@@ -25,9 +25,11 @@ internal sealed class VarianceRules(VarianceOptions options)
     {
         // One slot per cause, in the order of the causes, which is the order of the parts.
         var parts = new PartBuilder?[(int)VarianceCause.Unexplained + 1];
-        foreach (var ((kind, reference), group) in tally?.Groups ?? [])
+        foreach (var group in tally?.Groups ?? [])
         {
-            var completed = kind == EffectKind.Bundle ? Complete(group, (reference, location), intake) : group;
+            var completed = group.Kind == EffectKind.Bundle
+                ? Complete(group, (group.Reference, location), intake)
+                : group;
             Attribute(completed, tally!, parts);
         }
 
@@ -40,9 +42,29 @@ internal sealed class VarianceRules(VarianceOptions options)
             }
         }
 
-        Part(parts, VarianceCause.Unexplained).Add(checked(difference - attributed), AttributionConfidence.Low, []);
+        var remainder = checked(difference - attributed);
+        if (remainder != 0 || parts[(int)VarianceCause.Unexplained] is not null)
+        {
+            Part(parts, VarianceCause.Unexplained).Add(remainder, AttributionConfidence.Low);
+        }
 
-        return [.. parts.Where(p => p is { Units: not 0 }).Select(p => p!.Build())];
+        var shown = 0;
+        foreach (var part in parts)
+        {
+            shown += part is { Units: not 0 } ? 1 : 0;
+        }
+
+        var built = new VariancePart[shown];
+        shown = 0;
+        foreach (var part in parts)
+        {
+            if (part is { Units: not 0 })
+            {
+                built[shown++] = part.Build();
+            }
+        }
+
+        return built;
     }
 
     /// <summary>A bundle sale recorded in both systems counts as present on every SKU either one touched.</summary>
@@ -56,7 +78,7 @@ internal sealed class VarianceRules(VarianceOptions options)
             return group;
         }
 
-        var completed = new EffectGroup(group.Kind);
+        var completed = new EffectGroup(group.Kind, group.Reference);
         completed.Channel.AddRange(group.Channel);
         completed.Warehouse.AddRange(group.Warehouse);
         foreach (var system in new[] { VarianceSystem.Channel, VarianceSystem.Warehouse })
@@ -81,16 +103,17 @@ internal sealed class VarianceRules(VarianceOptions options)
         }
 
         var (cause, confidence) = Classify(group, tally);
-        var evidence = new List<string>(group.Channel.Count + group.Warehouse.Count + 2);
-        evidence.AddRange(group.Channel.Select(e => e.EventId));
-        evidence.AddRange(group.Warehouse.Select(e => e.EventId));
-        if (cause == VarianceCause.SyncRace)
-        {
-            evidence.AddRange(RaceWrites(tally));
-        }
 
         // Unexplained evidence is kept while its units are left to the remainder, so parts still add up.
-        Part(parts, cause).Add(cause == VarianceCause.Unexplained ? 0 : units, confidence, evidence);
+        var part = Part(parts, cause);
+        part.Add(cause == VarianceCause.Unexplained ? 0 : units, confidence);
+        part.AddEvidence(group.Channel);
+        part.AddEvidence(group.Warehouse);
+        if (cause == VarianceCause.SyncRace)
+        {
+            part.AddEvidence(tally.LastWrite?.Id);
+            part.AddEvidence(tally.FreshestRead?.Id);
+        }
     }
 
     private (VarianceCause Cause, AttributionConfidence Confidence) Classify(EffectGroup group, PositionTally tally)
@@ -153,9 +176,6 @@ internal sealed class VarianceRules(VarianceOptions options)
 
     private static bool IsCounted(Effect effect, PositionTally tally, VarianceSystem system) =>
         tally.Counts(effect.At, system);
-
-    private static IEnumerable<string> RaceWrites(PositionTally tally) =>
-        new[] { tally.LastWrite?.Id, tally.FreshestRead?.Id }.OfType<string>();
 
     private static Instant Latest(EffectGroup group)
     {
