@@ -16,10 +16,10 @@ internal sealed class EventIntake
     /// <summary>How many kinds of change a fact's tag leaves room for.</summary>
     private const int KindSlots = 8;
 
-    /// <summary>The most facts of one pair for which <see cref="TakeTally"/>'s table is kept for the next pair.</summary>
+    /// <summary>The most facts of one pair for which <see cref="TakeTally"/> keeps its table for the next.</summary>
     private const int ReusedGroupsLimit = 64;
 
-    /// <summary>The groups of the pair being taken on this thread, by fact number (see <see cref="TakeTally"/>).</summary>
+    /// <summary>The groups of the pair being taken on this thread, by fact (see <see cref="TakeTally"/>).</summary>
     [ThreadStatic]
     private static Dictionary<int, EffectGroup>? _groupsOfFacts;
 
