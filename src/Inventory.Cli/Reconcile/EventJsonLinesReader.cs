@@ -27,6 +27,19 @@ internal static class EventJsonLinesReader
     /// <summary>Chunks parsed ahead of the reader: enough to keep a second core busy, yet few.</summary>
     private const int ChunksAhead = 4;
 
+    /// <summary>The most lists of parsed lines kept for reuse; more than the chunks that can be in flight.</summary>
+    private const int ListsKept = 4 * ChunksAhead;
+
+    /// <summary>
+    /// Emptied lists of parsed lines, reused by later chunks: a list per chunk grown from nothing would allocate
+    /// about twice its final size, for every chunk of every read.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<List<ParsedLine>> _lists = new();
+
+    /// <summary>One parser per worker thread, reused across chunks; a parser keeps its slots between lines.</summary>
+    [ThreadStatic]
+    private static EventLineParser? _parser;
+
     /// <summary>Reads the log at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="syncWritesOnly">
@@ -155,8 +168,8 @@ internal static class EventJsonLinesReader
 
     private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly, EventPairFilter? filter)
     {
-        var parser = new EventLineParser();
-        var entries = new List<ParsedLine>();
+        var parser = _parser ??= new EventLineParser();
+        var entries = _lists.TryDequeue(out var reused) ? reused : [];
         var (start, line) = (0, 0);
         while (start < length)
         {
@@ -242,6 +255,13 @@ internal static class EventJsonLinesReader
             {
                 yield return Parse(entry.Text, path, linesBefore + entry.Line);
             }
+        }
+
+        // Every entry has been handed on: the list is emptied, so it holds no event, and kept for a later chunk.
+        chunk.Entries.Clear();
+        if (_lists.Count < ListsKept)
+        {
+            _lists.Enqueue(chunk.Entries);
         }
     }
 
