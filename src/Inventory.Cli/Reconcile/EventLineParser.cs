@@ -26,7 +26,11 @@ internal sealed class EventLineParser
 
     private static readonly JsonReaderOptions _options = new() { CommentHandling = JsonCommentHandling.Disallow };
 
+    /// <summary>The number of slots for recent location names; a power of two.</summary>
+    private const int RecentSlots = 64;
+
     private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
+    private readonly (byte[] Bytes, string Name)?[] _recent = new (byte[] Bytes, string Name)?[RecentSlots];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
     private readonly List<BundleComponent> _components = [];
     private readonly string?[] _texts = new string?[(int)Field.Count];
@@ -354,18 +358,28 @@ internal sealed class EventLineParser
         return _componentsRead;
     }
 
-    /// <summary>Reads one of the fixed words of the schema without allocating; other plain ASCII text as is.</summary>
+    /// <summary>
+    /// Reads one of the fixed words of the schema without allocating; other plain ASCII text as is. No two words
+    /// share a length and first letter, so those two pick the only word the text can be, and one comparison
+    /// settles it.
+    /// </summary>
     private static string Word(ReadOnlySpan<byte> text)
     {
-        for (var i = 0; i < _words.Length; i++)
+        var candidate = text.Length switch
         {
-            if (text.SequenceEqual(_wordBytes[i]))
-            {
-                return _words[i];
-            }
-        }
+            5 => 0,
+            6 => text[0] == (byte)'r' ? 2 : 3,
+            7 => 6,
+            8 => 9,
+            9 => text[0] == (byte)'w' ? 7 : text[0] == (byte)'i' ? 8 : 10,
+            10 => text[0] == (byte)'s' ? 1 : 4,
+            11 => 5,
+            _ => -1,
+        };
 
-        return Encoding.ASCII.GetString(text);
+        return candidate >= 0 && text.SequenceEqual(_wordBytes[candidate])
+            ? _words[candidate]
+            : Encoding.ASCII.GetString(text);
     }
 
     /// <summary>Reads one of the fixed words of the schema without allocating; other text as is.</summary>
@@ -389,20 +403,34 @@ internal sealed class EventLineParser
         return "instant";
     }
 
-    /// <summary>Reads a plain ASCII location name, reusing the string of a name already seen.</summary>
+    /// <summary>
+    /// Reads a plain ASCII location name, reusing the string of a name already seen. A few recent names are kept
+    /// with their bytes, in slots picked by length and end letters, so most lines find theirs with one comparison
+    /// and no hashing.
+    /// </summary>
     private string Location(ReadOnlySpan<byte> text)
     {
+        var slot = text.IsEmpty ? 0 : ((text.Length * 31) + (text[^1] * 7) + text[0]) & (RecentSlots - 1);
+        if (_recent[slot] is { } recent && text.SequenceEqual(recent.Bytes))
+        {
+            return recent.Name;
+        }
+
         Span<char> chars = stackalloc char[64];
+        string? name = null;
         if (text.Length <= chars.Length)
         {
             System.Text.Ascii.ToUtf16(text, chars, out var length);
-            if (_locationNames.TryGetValue(chars[..length], out var known))
-            {
-                return known;
-            }
+            name = _locationNames.TryGetValue(chars[..length], out var known) ? known : null;
         }
 
-        return Remember(Encoding.ASCII.GetString(text));
+        name ??= Remember(Encoding.ASCII.GetString(text));
+        if (_locations.ContainsKey(name))
+        {
+            _recent[slot] = (text.ToArray(), name);
+        }
+
+        return name;
     }
 
     /// <summary>Reads a location name, reusing the string of a name already seen (a log names few locations).</summary>

@@ -27,7 +27,7 @@ public sealed record ReservationEvent(
         base.Validate();
         RequireText(ReservationId, nameof(ReservationId));
         RequirePositive(Quantity, nameof(Quantity));
-        if (!Enum.IsDefined(Stage))
+        if (Stage is not (ReservationStage.Placed or ReservationStage.Expired))
         {
             throw new VarianceInputException($"Event '{Id}': stage {(int)Stage} is not defined.");
         }

@@ -30,7 +30,7 @@ public sealed record ReturnEvent(
         RequireSystem(System);
         RequireText(ReturnId, nameof(ReturnId));
         RequirePositive(Quantity, nameof(Quantity));
-        if (!Enum.IsDefined(Stage))
+        if (Stage is not (ReturnStage.Initiated or ReturnStage.Received or ReturnStage.Restocked))
         {
             throw new VarianceInputException($"Event '{Id}': stage {(int)Stage} is not defined.");
         }

@@ -55,7 +55,8 @@ public abstract record VarianceEvent(string Id, Sku Sku, LocationId Location, In
     /// <exception cref="VarianceInputException">Thrown when the value is not defined.</exception>
     protected void RequireSystem(VarianceSystem system)
     {
-        if (!Enum.IsDefined(system))
+        // A pattern rather than Enum.IsDefined, which costs a look-up per event of a log of millions.
+        if (system is not (VarianceSystem.Channel or VarianceSystem.Warehouse))
         {
             throw new VarianceInputException($"Event '{Id}': system {(int)system} is not defined.");
         }

@@ -34,15 +34,18 @@ public class EventLineParserPropertyTests
     private static readonly (string Name, string[] Values)[] _fields =
     [
         ("type", ["\"order\"", "\"sync_write\"", "\"return\"", "\"damage\"", "\"adjustment\"", "\"bundle_sale\"",
-            "\"refund\"", "\"ord\\u0065r\""]),
+            "\"refund\"", "\"ord\\u0065r\"", "\"Order\"", "\"retour\"", "\"damages\"", "\"sync_wrote\"",
+            "\"adjustmenx\"", "\"bundle_salE\""]),
         ("id", _texts),
-        ("system", ["\"channel\"", "\"warehouse\"", "\"shop\"", "\"channe\\u006c\""]),
+        ("system", ["\"channel\"", "\"warehouse\"", "\"shop\"", "\"channe\\u006c\"", "\"Channel\"", "\"warehousE\"",
+            "\"initiated\""]),
         ("order_id", _texts),
         ("return_id", _texts),
         ("damage_id", _texts),
         ("adjustment_id", _texts),
         ("sku", ["\"A\"", "\"SKU-0000001\"", "\"\"", "\"A\\u00e9\"", "\"caf\u00e9\"", "\" A\"", "7"]),
-        ("location", ["\"Main\"", "\"WH-1\"", "\"M\\u0061in\"", "\"\"", "\"Lager \u00d6st\"", "3"]),
+        ("location", ["\"Main\"", "\"WH-1\"", "\"M\\u0061in\"", "\"\"", "\"Lager \u00d6st\"", "3", "\"WH-q\"",
+            "\"wH-1\"", "\" Main\""]),
         ("at", ["\"2026-03-02T05:07:31Z\"", "\"2026-03-02T05:00:00.125Z\"", "\"2026-02-30T05:00:00Z\"",
             "\"2026-03-02T05:00:00+01:00\"", "\"2026-03-02T05:00:00\\u005a\"", "\"2026-03-02T24:00:00Z\""]),
         ("read_at", ["\"2026-03-02T05:00:00Z\"", "\"2026-03-02T04:59:59.5Z\"", "\"yesterday\""]),
@@ -50,7 +53,8 @@ public class EventLineParserPropertyTests
         ("quantity", _numbers),
         ("delta", _numbers),
         ("reason", ["\"count\"", "\"\"", "7", "null"]),
-        ("stage", ["\"initiated\"", "\"received\"", "\"restocked\"", "\"lost\""]),
+        ("stage", ["\"initiated\"", "\"received\"", "\"restocked\"", "\"lost\"", "\"initiatex\"", "\"restocker\"",
+            "\"receivex\"", "\"warehouse\""]),
         ("components", ["[]", "[{\"sku\":\"A\",\"quantity\":2}]", "3"]),
         ("note", [.. _texts, .. _numbers, .. _others]),
         ("typ\\u0065", ["\"order\""]),
@@ -66,6 +70,26 @@ public class EventLineParserPropertyTests
             var read = new EventLineParser(flatScan: false).TryParse(bytes);
 
             Assert.Equal(Render(read), Render(scanned));
+        });
+
+    /// <summary>
+    /// One parser reads many lines in turn, as a worker does, and keeps recent location names between them: what it
+    /// builds for each line must still be what a parser that has seen no earlier line builds with the reader.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property TryParse_ManyLinesWithOneParser_BuildsWhatAFreshReaderBuilds() =>
+        Prop.ForAll(Arb.From(Gen.ListOf(Lines(), 40)), lines =>
+        {
+            var scanner = new EventLineParser();
+            foreach (var line in lines)
+            {
+                var bytes = Encoding.UTF8.GetBytes(line);
+
+                var scanned = scanner.TryParse(bytes);
+                var read = new EventLineParser(flatScan: false).TryParse(bytes);
+
+                Assert.Equal(Render(read), Render(scanned));
+            }
         });
 
     [Fact]

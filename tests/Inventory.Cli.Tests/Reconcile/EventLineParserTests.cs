@@ -54,6 +54,22 @@ public class EventLineParserTests
         Assert.Equal(expected, read);
     }
 
+    /// <summary>
+    /// One parser reads lines whose locations share a length and end letters that can meet in one slot of its
+    /// recent names ("WH-1" and "WH-q"), or differ only in case: each event keeps its own line's location.
+    /// </summary>
+    [Fact]
+    public void TryParse_LocationsThatShareASlot_KeepTheirOwnNames()
+    {
+        var parser = new EventLineParser();
+        string[] locations = ["WH-1", "WH-q", "WH-1", "wH-1", "WH-q", "Main", "WH-1"];
+
+        var read = locations.Select(location => parser.TryParse(Encoding.UTF8.GetBytes(
+            Head + "\"sku\":\"A\",\"location\":\"" + location + "\",\"quantity\":2,\"at\":\"2026-03-02T05:00:00Z\"}")));
+
+        Assert.Equal(locations, read.Select(item => Assert.IsType<OrderEvent>(item).Location.Value));
+    }
+
     [Fact]
     public void TryParse_CommonOrderLine_TakesTheFastPath()
     {
