@@ -49,15 +49,15 @@ internal sealed class EventIntake
     /// The changes of the shown facts, as plain rows rather than objects per pair and fact: the garbage collector
     /// has one array to pass over, not a graph of lists per pair. <see cref="TakeTally"/> groups a pair's rows.
     /// </summary>
-    private KeptChange[] _kept = new KeptChange[16];
+    private readonly PagedArray<KeptChange> _kept = new();
     private int _keptCount;
 
     /// <summary>One key per business fact at a watched pair: its reference, with its watched number and kind.</summary>
     private readonly KeyTable _facts = new();
     private KeyTable _skus = new();
     private Change[] _changes = new Change[4];
-    private FactSides[] _sides = new FactSides[16];
-    private long[] _sold = new long[16];
+    private PagedArray<FactSides> _sides = new();
+    private PagedArray<long> _sold = new();
     private bool[] _shown = [];
 
     private EventIntake(Instant asOf, PairCounts pairs, Func<int, bool> watched)
@@ -210,7 +210,7 @@ internal sealed class EventIntake
     public void ForgetSales()
     {
         _skus = new KeyTable();
-        _sold = [];
+        _sold = new PagedArray<long>();
     }
 
     /// <summary>The watched pairs' keys, by watched number.</summary>
@@ -302,10 +302,7 @@ internal sealed class EventIntake
                 if (Watched(change.Sku, item.Location) is { } tally)
                 {
                     var fact = _facts.GetOrAdd(change.Reference, change.Parent, [], Tag(tally, change.Kind));
-                    if (fact == _sides.Length)
-                    {
-                        Array.Resize(ref _sides, checked(fact * 2));
-                    }
+                    _sides.EnsureLength(fact + 1);
 
                     _sides[fact].Add(change.System, change.Delta, item.At);
                 }
@@ -318,7 +315,7 @@ internal sealed class EventIntake
             _shown[fact] = _sides[fact].Moves(_tallies[_facts.Tag(fact) / KindSlots]!.LastWrite);
         }
 
-        _sides = [];
+        _sides = new PagedArray<FactSides>();
     }
 
     private static int Tag(PositionTally tally, EffectKind kind) => checked((tally.Index * KindSlots) + (int)kind);
@@ -359,10 +356,7 @@ internal sealed class EventIntake
     /// <summary>Appends one change of a shown fact to the rows of its watched pair.</summary>
     private void Keep(int watched, int fact, VarianceEvent item, Change change)
     {
-        if (_keptCount == _kept.Length)
-        {
-            Array.Resize(ref _kept, checked(_keptCount * 2));
-        }
+        _kept.EnsureLength(checked(_keptCount + 1));
 
         _kept[_keptCount] = new KeptChange
         {
@@ -458,10 +452,7 @@ internal sealed class EventIntake
     private void CountSold(Sku sku, long quantity)
     {
         var id = _skus.GetOrAdd(sku.Value, [], [], 0);
-        if (id == _sold.Length)
-        {
-            Array.Resize(ref _sold, checked(id * 2));
-        }
+        _sold.EnsureLength(id + 1);
 
         _sold[id] = checked(_sold[id] + quantity);
     }

@@ -17,7 +17,7 @@ internal sealed class KeyTable
     private readonly List<char[]> _chunks = [];
     private int _chunkUsed = ChunkLength;
     private int[] _buckets = new int[16];
-    private Entry[] _entries = new Entry[16];
+    private readonly PagedArray<Entry> _entries = new();
 
     /// <summary>Gets the number of keys; the numbers given so far are 0 to Count - 1.</summary>
     public int Count { get; private set; }
@@ -78,10 +78,9 @@ internal sealed class KeyTable
     private int Find(
         int hash, ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third, int tag)
     {
-        var entries = _entries;
-        for (var at = _buckets[hash & (_buckets.Length - 1)] - 1; at >= 0; at = entries[at].Next - 1)
+        for (var at = _buckets[hash & (_buckets.Length - 1)] - 1; at >= 0; at = _entries[at].Next - 1)
         {
-            ref readonly var entry = ref entries[at];
+            ref readonly var entry = ref _entries[at];
             if (entry.Hash == hash && entry.Tag == tag && entry.First == first.Length
                 && entry.Second == second.Length && entry.Third == third.Length && Holds(entry, first, second, third))
             {
@@ -103,10 +102,12 @@ internal sealed class KeyTable
 
     private int Add(int hash, ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third, int tag)
     {
-        if (Count == _entries.Length)
+        if (Count == _buckets.Length)
         {
             Grow();
         }
+
+        _entries.EnsureLength(Count + 1);
 
         var length = checked(first.Length + second.Length + third.Length);
         var (chunk, offset) = Reserve(length);
@@ -157,8 +158,7 @@ internal sealed class KeyTable
 
     private void Grow()
     {
-        var size = checked(_entries.Length * 2);
-        Array.Resize(ref _entries, size);
+        var size = checked(_buckets.Length * 2);
         _buckets = new int[size];
         for (var id = 0; id < Count; id++)
         {

@@ -13,8 +13,8 @@ namespace Inventory.Core.Variance;
 internal sealed class LineTimes
 {
     private readonly KeyTable _lines = new();
-    private Instant?[] _first = new Instant?[16];
-    private Instant?[] _second = new Instant?[16];
+    private readonly PagedArray<Instant?> _first = new();
+    private readonly PagedArray<Instant?> _second = new();
 
     /// <summary>Notes one record of a line, keeping the earliest instant of each kind.</summary>
     /// <param name="line">The line's id.</param>
@@ -25,15 +25,10 @@ internal sealed class LineTimes
     public void Add(string line, Sku sku, LocationId location, bool first, Instant at)
     {
         var id = _lines.GetOrAdd(line, sku.Value, location.Value, 0);
-        if (id == _first.Length)
-        {
-            var size = checked(id * 2);
-            Array.Resize(ref _first, size);
-            Array.Resize(ref _second, size);
-        }
-
-        var times = first ? _first : _second;
-        times[id] = Min(times[id], at);
+        _first.EnsureLength(id + 1);
+        _second.EnsureLength(id + 1);
+        ref var time = ref (first ? _first : _second)[id];
+        time = Min(time, at);
     }
 
     /// <summary>Gets every line's earliest instants of the two kinds, null where the line has none.</summary>

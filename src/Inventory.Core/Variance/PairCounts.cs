@@ -16,9 +16,9 @@ internal sealed class PairCounts
     private readonly KeyTable _keys = new();
     private readonly ConcurrentDictionary<string, string> _locations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
-    private long[] _channel = new long[16];
-    private long[] _warehouse = new long[16];
-    private byte[] _seen = new byte[16];
+    private readonly PagedArray<long> _channel = new();
+    private readonly PagedArray<long> _warehouse = new();
+    private readonly PagedArray<byte> _seen = new();
 
     public PairCounts() => _locationNames = _locations.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -89,13 +89,9 @@ internal sealed class PairCounts
     private void Set(Sku sku, LocationId location, long count, byte snapshot, string name)
     {
         var id = _keys.GetOrAdd(sku.Value, location.Value, [], 0);
-        if (id == _seen.Length)
-        {
-            var size = checked(_seen.Length * 2);
-            Array.Resize(ref _seen, size);
-            Array.Resize(ref _channel, size);
-            Array.Resize(ref _warehouse, size);
-        }
+        _seen.EnsureLength(id + 1);
+        _channel.EnsureLength(id + 1);
+        _warehouse.EnsureLength(id + 1);
 
         if ((_seen[id] & snapshot) != 0)
         {

@@ -47,6 +47,28 @@ public class KeyTableTests
             Assert.Equal(added, table.Find(probe.Item1, probe.Item2, probe.Item3, probe.Item4) >= 0);
         });
 
+    /// <summary>Enough keys to fill several pages of entries and to rebuild the buckets many times.</summary>
+    [Fact]
+    public void GetOrAdd_ManyKeys_NumbersDenselyAndFindsEachAgain()
+    {
+        var table = new KeyTable();
+        const int count = 100_000;
+
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(i, table.GetOrAdd($"SKU-{i}", "WH", [], i % 3));
+        }
+
+        Assert.Equal(count, table.Count);
+        Assert.All(Enumerable.Range(0, count), i =>
+        {
+            Assert.Equal(i, table.Find($"SKU-{i}", "WH", [], i % 3));
+            Assert.Equal($"SKU-{i}", table.First(i).ToString());
+            Assert.Equal(i % 3, table.Tag(i));
+        });
+        Assert.Equal(-1, table.Find("SKU-1", "WH", [], 2));
+    }
+
     [Fact]
     public void GetOrAdd_EmptyKeyFirst_NumbersItAndFindsItAgain()
     {
