@@ -86,12 +86,11 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(query);
 
+        // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
+        // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        var snapshot = await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        return snapshot;
+        return await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -157,10 +156,6 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
 
         return await ReadEntriesAsync(connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Task<NpgsqlTransaction> BeginSnapshotAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).AsTask();
 
     /// <summary>Gets the whole ticks of an instant since the Unix epoch, rounded towards the start of time.</summary>
     private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
