@@ -180,17 +180,26 @@ public sealed partial class PostgreSqlInventoryStore
             Text(16));
     }
 
+    /// <summary>The statement that reads an outcome and its entries, so from one snapshot; its first column is
+    /// <c>fingerprint</c>.</summary>
+    private const string OutcomeSql =
+        $"SELECT o.fingerprint, {JoinedEntryColumns} FROM outcomes o LEFT JOIN journal j "
+        + "ON j.sequence >= o.first_sequence AND j.sequence < o.first_sequence + o.entry_count "
+        + "WHERE o.idempotency_key = @key ORDER BY j.sequence";
+
     /// <summary>Reads an outcome and its entries in one statement, so one snapshot.</summary>
     private static async Task<RecordedOutcome?> FindOutcomeAsync(
         NpgsqlConnection connection, string key, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            connection,
-            $"SELECT o.fingerprint, {JoinedEntryColumns} FROM outcomes o LEFT JOIN journal j "
-            + "ON j.sequence >= o.first_sequence AND j.sequence < o.first_sequence + o.entry_count "
-            + "WHERE o.idempotency_key = @key ORDER BY j.sequence;",
-            ("key", key));
+        await using var command = Command(connection, OutcomeSql, ("key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadOutcomeRowsAsync(reader, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<RecordedOutcome?> ReadOutcomeRowsAsync(
+        NpgsqlDataReader reader, string key, CancellationToken cancellationToken)
+    {
         string? fingerprint = null;
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -12,9 +12,10 @@ namespace Inventory.Storage.PostgreSql;
 public sealed partial class PostgreSqlInventoryStore
 {
     /// <summary>
-    /// Reads a snapshot: the transaction's start, the carts' holds and versions, the orders' lines and every position
-    /// the query names or its holds and lines call for go in one batch, so one round trip; bundle and return lines,
-    /// which only some commands need, follow in the same transaction.
+    /// Reads a snapshot: the transaction's start, the outcome recorded under the query's idempotency key, the carts'
+    /// holds and versions, the orders' lines and every position the query names or its holds and lines call for go
+    /// in one batch, so one round trip; bundle and return lines, which only some commands need, follow in the same
+    /// transaction.
     /// </summary>
     private sealed class SnapshotReader(
         NpgsqlConnection connection, StoreQuery query, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ public sealed partial class PostgreSqlInventoryStore
         private readonly string[] _cartIds = Distinct(query.CartIds);
         private readonly string[] _orderIds = Distinct(query.OrderIds);
         private readonly string[] _returnIds = Distinct(query.ReturnIds);
+        private RecordedOutcome? _outcome;
 
         public async Task<StoreSnapshot> ReadAsync()
         {
@@ -72,6 +74,8 @@ public sealed partial class PostgreSqlInventoryStore
             {
                 BundleLines = bundleLines,
                 ReturnLines = returnLines,
+                KeyLookedUp = query.IdempotencyKey is not null,
+                Outcome = _outcome,
             };
         }
 
@@ -82,6 +86,11 @@ public sealed partial class PostgreSqlInventoryStore
         {
             var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+            if (query.IdempotencyKey is { } key)
+            {
+                batch.BatchCommands.Add(BatchCommand(OutcomeSql, ("key", key)));
+            }
+
             if (_cartIds.Length > 0)
             {
                 batch.BatchCommands.Add(BatchCommand(
@@ -175,6 +184,10 @@ public sealed partial class PostgreSqlInventoryStore
 
                 switch (reader.GetName(0))
                 {
+                    case "fingerprint":
+                        _outcome = await ReadOutcomeRowsAsync(reader, query.IdempotencyKey!, cancellationToken)
+                            .ConfigureAwait(false);
+                        break;
                     case "cart_id" when reader.FieldCount == 2:
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {

@@ -25,9 +25,9 @@ namespace Inventory.Storage.PostgreSql;
 /// schema of the connection's search path; they are created or migrated by version when the store is opened.
 /// </para>
 /// <para>
-/// Safe for concurrent use by many threads; each call borrows a pooled connection. A reservation takes three round
-/// trips: the key look-up, the snapshot read (one batch, its transaction included) and the write (one batch that
-/// commits, or rolls back whole when a guard fails).
+/// Safe for concurrent use by many threads; each call borrows a pooled connection. A reservation takes two round
+/// trips: the snapshot read, which also looks up the idempotency key (one batch, its transaction included), and the
+/// write (one batch that commits, or rolls back whole when a guard fails).
 /// </para>
 /// </remarks>
 public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDisposable, IDisposable
