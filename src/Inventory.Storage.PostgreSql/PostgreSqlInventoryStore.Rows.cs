@@ -35,6 +35,23 @@ public sealed partial class PostgreSqlInventoryStore
         return command;
     }
 
+    /// <summary>Makes a batch command with the parameters its text names (a batch binds only those).</summary>
+    private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            if (sql.Contains("@" + name, StringComparison.Ordinal))
+            {
+                command.Parameters.Add(value is null
+                    ? new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = DBNull.Value }
+                    : new NpgsqlParameter(name, value));
+            }
+        }
+
+        return command;
+    }
+
     private static async Task<int> ExecuteAsync(
         NpgsqlConnection connection, CancellationToken cancellationToken, string sql,
         params (string Name, object? Value)[] parameters)
@@ -62,8 +79,15 @@ public sealed partial class PostgreSqlInventoryStore
     private static async Task<List<VersionedPosition>> ReadPositionsAsync(
         NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var positions = new List<VersionedPosition>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadPositionRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<VersionedPosition>> ReadPositionRowsAsync(
+        NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var positions = new List<VersionedPosition>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var key = new PositionKey(new Sku(reader.GetString(0)), new LocationId(reader.GetString(1)));
@@ -78,8 +102,15 @@ public sealed partial class PostgreSqlInventoryStore
 
     private static async Task<List<Hold>> ReadHoldsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var holds = new List<Hold>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadHoldRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<Hold>> ReadHoldRowsAsync(
+        NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var holds = new List<Hold>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             holds.Add(new Hold(
@@ -93,11 +124,10 @@ public sealed partial class PostgreSqlInventoryStore
         return holds;
     }
 
-    private static async Task<List<OrderLine>> ReadOrderLinesAsync(
-        NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<List<OrderLine>> ReadOrderLineRowsAsync(
+        NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var lines = new List<OrderLine>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             lines.Add(new OrderLine(
@@ -150,17 +180,26 @@ public sealed partial class PostgreSqlInventoryStore
             Text(16));
     }
 
+    /// <summary>The statement that reads an outcome and its entries, so from one snapshot; its first column is
+    /// <c>fingerprint</c>.</summary>
+    private const string OutcomeSql =
+        $"SELECT o.fingerprint, {JoinedEntryColumns} FROM outcomes o LEFT JOIN journal j "
+        + "ON j.sequence >= o.first_sequence AND j.sequence < o.first_sequence + o.entry_count "
+        + "WHERE o.idempotency_key = @key ORDER BY j.sequence";
+
     /// <summary>Reads an outcome and its entries in one statement, so one snapshot.</summary>
     private static async Task<RecordedOutcome?> FindOutcomeAsync(
         NpgsqlConnection connection, string key, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            connection,
-            $"SELECT o.fingerprint, {JoinedEntryColumns} FROM outcomes o LEFT JOIN journal j "
-            + "ON j.sequence >= o.first_sequence AND j.sequence < o.first_sequence + o.entry_count "
-            + "WHERE o.idempotency_key = @key ORDER BY j.sequence;",
-            ("key", key));
+        await using var command = Command(connection, OutcomeSql, ("key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadOutcomeRowsAsync(reader, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<RecordedOutcome?> ReadOutcomeRowsAsync(
+        NpgsqlDataReader reader, string key, CancellationToken cancellationToken)
+    {
         string? fingerprint = null;
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

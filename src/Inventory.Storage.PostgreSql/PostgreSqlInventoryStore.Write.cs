@@ -14,47 +14,45 @@ public sealed partial class PostgreSqlInventoryStore
     private const string DeadlockDetected = "40P01";
     private const string SerializationFailure = "40001";
 
+    // The SQLSTATEs a failed guard raises through inventory_require: the idempotency key is taken, or a position,
+    // cart or new order is not as the batch expects.
+    private const string KeyTaken = "IK001";
+    private const string GuardFailed = "IV001";
+
     /// <inheritdoc/>
     public async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long last;
         try
         {
-            var plan = new WritePlan(connection, batch);
-            var last = await plan.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            if (!plan.KeyClaimed)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                var existing = await FindOutcomeAsync(connection, batch.IdempotencyKey, cancellationToken)
-                    .ConfigureAwait(false);
-
-                return existing is null
-                    ? StoreWriteResult.Conflict
-                    : new StoreWriteResult(StoreWriteStatus.DuplicateKey, existing);
-            }
-
-            if (!plan.GuardsHeld)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-
-                return StoreWriteResult.Conflict;
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            var first = last - batch.Entries.Count + 1;
-            var entries = batch.Entries.Select((entry, i) => entry with { Sequence = first + i }).ToList();
-
-            return new StoreWriteResult(
-                StoreWriteStatus.Written, new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, entries));
+            // No explicit transaction: PostgreSQL runs a batch's statements, sent with one Sync, as one implicit
+            // transaction that commits when the last succeeds and rolls back whole at the first error, so the
+            // write and its commit take one round trip.
+            last = await new WritePlan(connection, batch).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException ex) when (ex.SqlState is DeadlockDetected or SerializationFailure)
+        catch (PostgresException ex) when (ex.SqlState == KeyTaken)
         {
-            // The consistent lock order makes this rare; the ledger reads again and retries, as for a conflict.
+            var existing = await FindOutcomeAsync(connection, batch.IdempotencyKey, cancellationToken)
+                .ConfigureAwait(false);
+
+            return existing is null
+                ? StoreWriteResult.Conflict
+                : new StoreWriteResult(StoreWriteStatus.DuplicateKey, existing);
+        }
+        catch (PostgresException ex) when (ex.SqlState is GuardFailed or DeadlockDetected or SerializationFailure)
+        {
+            // A deadlock is rare thanks to the consistent lock order; the ledger reads again and retries.
             return StoreWriteResult.Conflict;
         }
+
+        var first = last - batch.Entries.Count + 1;
+        var entries = batch.Entries.Select((entry, i) => entry with { Sequence = first + i }).ToList();
+
+        return new StoreWriteResult(
+            StoreWriteStatus.Written, new RecordedOutcome(batch.IdempotencyKey, batch.Fingerprint, entries));
     }
 
     /// <summary>
@@ -65,14 +63,14 @@ public sealed partial class PostgreSqlInventoryStore
     private sealed class WritePlan
     {
         private readonly NpgsqlBatch _batch;
-        private readonly List<int> _guards = [];
         private readonly StoreBatch _store;
 
         public WritePlan(NpgsqlConnection connection, StoreBatch batch)
         {
             _store = batch;
             _batch = new NpgsqlBatch(connection);
-            Add(
+            Guard(
+                KeyTaken,
                 "INSERT INTO outcomes (idempotency_key, fingerprint, first_sequence, entry_count) "
                 + "VALUES (@k, @f, 0, 0) ON CONFLICT (idempotency_key) DO NOTHING",
                 ("k", batch.IdempotencyKey),
@@ -82,32 +80,25 @@ public sealed partial class PostgreSqlInventoryStore
             AddJournal(batch);
         }
 
-        public bool KeyClaimed { get; private set; }
-
-        public bool GuardsHeld { get; private set; }
-
         /// <summary>
         /// Runs every statement; returns the journal head after the append (0 when nothing was appended).
         /// </summary>
+        /// <exception cref="PostgresException">Thrown, with nothing written, when a guard fails.</exception>
         public async Task<long> ExecuteAsync(CancellationToken cancellationToken)
         {
             long last = 0;
             await using (_batch.ConfigureAwait(false))
             {
-                await using (var reader = await _batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                await using var reader = await _batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                do
                 {
-                    do
+                    var head = reader.FieldCount > 0 && reader.GetName(0) == "last_sequence";
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            last = reader.GetInt64(0);
-                        }
+                        last = head ? reader.GetInt64(0) : last;
                     }
-                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
                 }
-
-                KeyClaimed = _batch.BatchCommands[0].RecordsAffected == 1;
-                GuardsHeld = _guards.All(i => _batch.BatchCommands[i].RecordsAffected == 1);
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
             }
 
             return last;
@@ -117,19 +108,20 @@ public sealed partial class PostgreSqlInventoryStore
         {
             foreach (var write in batch.Positions.OrderBy(w => w.Key))
             {
-                Guard(PositionSql(write), PositionParameters(write));
+                Guard(GuardFailed, PositionSql(write), PositionParameters(write));
             }
 
             var newOrders = (batch.NewOrderIds ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             foreach (var orderId in newOrders)
             {
-                Guard("INSERT INTO orders VALUES (@id) ON CONFLICT DO NOTHING", ("id", orderId));
+                Guard(GuardFailed, "INSERT INTO orders VALUES (@id) ON CONFLICT DO NOTHING", ("id", orderId));
             }
 
             var carts = batch.ExpectedCartVersions ?? new Dictionary<string, long>();
             foreach (var cart in carts.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 Guard(
+                    GuardFailed,
                     cart.Value == 0
                         ? "INSERT INTO carts VALUES (@id, 1) ON CONFLICT DO NOTHING"
                         : "UPDATE carts SET version = version + 1 WHERE cart_id = @id AND version = @v",
@@ -263,11 +255,14 @@ public sealed partial class PostgreSqlInventoryStore
             ("v", write.ExpectedVersion),
         ];
 
-        private void Guard(string sql, params (string Name, object? Value)[] parameters)
-        {
-            _guards.Add(_batch.BatchCommands.Count);
-            Add(sql, parameters);
-        }
+        /// <summary>
+        /// Adds a statement that must change exactly one row; otherwise it raises <paramref name="failure"/>, which
+        /// rolls the whole batch back.
+        /// </summary>
+        private void Guard(string failure, string sql, params (string Name, object? Value)[] parameters) =>
+            Add(
+                $"WITH g AS ({sql} RETURNING 1) SELECT inventory_require(count(*), '{failure}') AS guard FROM g",
+                parameters);
 
         private void Add(string sql, params (string Name, object? Value)[] parameters)
         {

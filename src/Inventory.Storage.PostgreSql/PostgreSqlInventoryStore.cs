@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Inventory.Core.Reservations;
 using Inventory.Core.Stock;
 using Inventory.Core.Storage;
@@ -23,7 +24,11 @@ namespace Inventory.Storage.PostgreSql;
 /// Reads run in one REPEATABLE READ transaction, or one statement, and so see one snapshot. Tables live in the first
 /// schema of the connection's search path; they are created or migrated by version when the store is opened.
 /// </para>
-/// <para>Safe for concurrent use by many threads; each call borrows a pooled connection.</para>
+/// <para>
+/// Safe for concurrent use by many threads; each call borrows a pooled connection. A reservation takes two round
+/// trips: the snapshot read, which also looks up the idempotency key (one batch, its transaction included), and the
+/// write (one batch that commits, or rolls back whole when a guard fails).
+/// </para>
 /// </remarks>
 public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDisposable, IDisposable
 {
@@ -32,6 +37,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         + "p.incoming, p.version, (SELECT COALESCE(SUM(h.quantity), 0)::bigint FROM holds h "
         + "WHERE h.sku = p.sku AND h.location = p.location "
         + "AND (h.expires_at, h.expires_at_ns) <= (@now, @nowNs))";
+
+    // Room for every statement text a store sends often (about 30), with margin.
+    private const int AutoPreparedStatements = 64;
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -57,7 +65,7 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = DataSource(connectionString);
         try
         {
             await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
@@ -74,6 +82,39 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         }
     }
 
+    /// <summary>
+    /// Makes the store's pool, tuned for the few statement texts the store sends again and again, unless the
+    /// connection string sets the same keyword itself: they are prepared on each connection (Npgsql's automatic
+    /// preparation) and run with generic plans (<c>plan_cache_mode</c>), so the server parses and plans each once per
+    /// connection rather than on every call; and a connection going back to the pool is not reset, since the store
+    /// changes no session state (an unfinished transaction is still rolled back).
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var settings = builder.ConnectionStringBuilder;
+        if (!Names(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        if (!Names(given, "No Reset On Close", "NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        if (!Names(given, "Options"))
+        {
+            settings.Options = "-c plan_cache_mode=force_generic_plan";
+        }
+
+        return builder.Build();
+    }
+
+    private static bool Names(DbConnectionStringBuilder given, params string[] keywords) =>
+        keywords.Any(given.ContainsKey);
+
     /// <summary>Closes the store's connection pool.</summary>
     /// <returns>A task that completes when the pool is closed.</returns>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -86,12 +127,11 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(query);
 
+        // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
+        // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        var snapshot = await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        return snapshot;
+        return await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -157,10 +197,6 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
 
         return await ReadEntriesAsync(connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Task<NpgsqlTransaction> BeginSnapshotAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).AsTask();
 
     /// <summary>Gets the whole ticks of an instant since the Unix epoch, rounded towards the start of time.</summary>
     private static long Ticks(Instant instant) => instant.ToUnixTimeTicks();

@@ -7,7 +7,9 @@ namespace Inventory.Storage.PostgreSql;
 /// Every instant is two columns: whole .NET ticks since the Unix epoch (rounded towards the start of time) and the
 /// nanoseconds below that tick (0 to 99), so that an instant reads back exactly and the pair, compared as a row,
 /// follows the instant's order. Version 4 added the nanosecond column to holds and journal entries; rows written
-/// before it read 0 there, which is the instant they were written as.
+/// before it read 0 there, which is the instant they were written as. Version 5 added
+/// <c>inventory_require(matched, failure)</c>, which raises the SQLSTATE <c>failure</c> unless exactly one row
+/// matched: a write's guards call it, so a guard that fails rolls the whole batch back inside its one round trip.
 /// </remarks>
 internal static class PostgreSqlSchema
 {
@@ -71,6 +73,15 @@ internal static class PostgreSqlSchema
         DROP INDEX holds_by_expiry;
         CREATE INDEX holds_by_position ON holds (sku, location, expires_at, expires_at_ns);
         CREATE INDEX holds_by_expiry ON holds (expires_at, expires_at_ns);
+        """,
+        """
+        CREATE FUNCTION inventory_require(matched bigint, failure text) RETURNS boolean LANGUAGE plpgsql AS $$
+        BEGIN
+            IF matched <> 1 THEN
+                RAISE EXCEPTION 'inventory write guard % matched % rows', failure, matched USING ERRCODE = failure;
+            END IF;
+            RETURN true;
+        END $$;
         """,
     ];
 

@@ -12,7 +12,8 @@ namespace Inventory.Storage.PostgreSql.Tests;
 public sealed class PostgreSqlSchemaTests : IDisposable
 {
     /// <summary>
-    /// Puts back the holds and journal tables as schema versions 1 to 3 made them (ticks only), and forgets version 4.
+    /// Puts back the holds and journal tables as schema versions 1 to 3 made them (ticks only), drops the write guard
+    /// function, and forgets versions 4 and 5.
     /// </summary>
     private const string Version3HoldsAndJournal = """
         DROP TABLE holds;
@@ -30,14 +31,15 @@ public sealed class PostgreSqlSchemaTests : IDisposable
             d_damaged bigint NOT NULL, d_quality_control bigint NOT NULL, d_safety_stock bigint NOT NULL,
             d_incoming bigint NOT NULL, quantity bigint NOT NULL, at bigint NOT NULL,
             reference text, reason text, actor text);
-        DELETE FROM inventory_schema WHERE version = 4;
+        DROP FUNCTION inventory_require(bigint, text);
+        DELETE FROM inventory_schema WHERE version >= 4;
         """;
 
     private static readonly PositionKey Key = new(new Sku("A"), new LocationId("W1"));
     private readonly PostgreSqlServer _server = new();
 
     [StoreFact]
-    public async Task OpenAsync_EmptySchema_RecordsEveryVersionUpToFour()
+    public async Task OpenAsync_EmptySchema_RecordsEveryVersionUpToFive()
     {
         var connectionString = _server.NewSchema();
 
@@ -45,7 +47,7 @@ public sealed class PostgreSqlSchemaTests : IDisposable
         {
         }
 
-        Assert.Equal([1, 2, 3, 4], await VersionsAsync(connectionString));
+        Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
     }
 
     [StoreFact]
@@ -76,7 +78,7 @@ public sealed class PostgreSqlSchemaTests : IDisposable
         var snapshot = await reopened.ReadAsync(query);
         Assert.Equal([line], snapshot.ReturnLines);
         Assert.Equal(6, snapshot.Positions[Key].Stored.OnHand);
-        Assert.Equal([1, 2, 3, 4], await VersionsAsync(connectionString));
+        Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
     }
 
     [StoreFact]
@@ -103,7 +105,7 @@ public sealed class PostgreSqlSchemaTests : IDisposable
         var snapshot = await reopened.ReadAsync(new StoreQuery(expiry, [], [], ["cart"], []));
         var journal = await reopened.ReadJournalAsync(0, 10);
 
-        Assert.Equal([1, 2, 3, 4], await VersionsAsync(connectionString));
+        Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
         Assert.Equal([new Hold("cart", "l1", Key, 3, expiry)], snapshot.Holds);
         Assert.Equal(3, snapshot.Positions[Key].ExpiredReserved);
         Assert.Equal(0, (await reopened.GetPositionAsync(Key, expiry - Duration.Epsilon)).ExpiredReserved);
@@ -143,6 +145,35 @@ public sealed class PostgreSqlSchemaTests : IDisposable
     }
 
     [StoreFact]
+    public async Task OpenAsync_SchemaOfVersion4_AddsTheWriteGuardSoAStaleBatchWritesNothing()
+    {
+        var connectionString = _server.NewSchema();
+        await using (await PostgreSqlInventoryStore.OpenAsync(connectionString))
+        {
+        }
+
+        await ExecuteAsync(
+            connectionString,
+            "DROP FUNCTION inventory_require(bigint, text); DELETE FROM inventory_schema WHERE version = 5;");
+        await using var reopened = await PostgreSqlInventoryStore.OpenAsync(connectionString);
+        var stock = new StockPosition(5, 0, 0, 0, 0, 0, 0);
+        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var entry = new JournalEntry(0, "k1", EntryKind.Received, Key, new StockChange(OnHand: 5), 5, at);
+
+        var stale = await reopened.WriteAsync(new StoreBatch("k1", "f", [new PositionWrite(Key, 3, stock)], [], [], [],
+            [entry]));
+        var fresh = await reopened.WriteAsync(new StoreBatch("k1", "f", [new PositionWrite(Key, 0, stock)], [], [], [],
+            [entry]));
+
+        Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
+        Assert.Equal(StoreWriteStatus.VersionConflict, stale.Status);
+        Assert.Equal(StoreWriteStatus.Written, fresh.Status);
+        Assert.Equal(1, Assert.Single(fresh.Outcome!.Entries).Sequence);
+        Assert.Equal(1, Assert.Single(await reopened.ReadJournalAsync(0, 10)).Sequence);
+        Assert.Equal(5, (await reopened.GetPositionAsync(Key, Instant.MinValue)).Stored.OnHand);
+    }
+
+    [StoreFact]
     public async Task OpenAsync_SchemaFromNewerStore_ThrowsNamingVersionsAndChangesNothing()
     {
         var connectionString = _server.NewSchema();
@@ -156,9 +187,9 @@ public sealed class PostgreSqlSchemaTests : IDisposable
             () => PostgreSqlInventoryStore.OpenAsync(connectionString));
 
         Assert.Equal(7, error.Found);
-        Assert.Equal(4, error.Supported);
+        Assert.Equal(5, error.Supported);
         Assert.Contains("version 7", error.Message, StringComparison.Ordinal);
-        Assert.Equal([1, 2, 3, 4, 7], await VersionsAsync(connectionString));
+        Assert.Equal([1, 2, 3, 4, 5, 7], await VersionsAsync(connectionString));
     }
 
     public void Dispose() => _server.Dispose();

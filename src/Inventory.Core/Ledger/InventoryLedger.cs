@@ -33,6 +33,9 @@ public sealed partial class InventoryLedger
     private readonly IReadOnlyList<LocationId> _locations;
     private readonly int _maxAttempts;
 
+    // Set once the store has answered a command's key inside its snapshot; a store that does so always does.
+    private volatile bool _storeLooksUpKeys;
+
     /// <summary>Initializes a ledger over a store.</summary>
     /// <param name="store">Where positions, holds, orders and the journal live.</param>
     /// <param name="clock">The source of the current instant, which decides expiry.</param>
@@ -81,15 +84,23 @@ public sealed partial class InventoryLedger
 
         for (var attempt = 1; ; attempt++)
         {
-            var recorded = await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken)
-                .ConfigureAwait(false);
-            if (recorded is not null)
+            // A store known to answer the key inside its snapshot is spared the separate look-up (a round trip on
+            // a database); any other store is asked first, as before.
+            if (!_storeLooksUpKeys
+                && await _store.FindOutcomeAsync(command.IdempotencyKey, cancellationToken).ConfigureAwait(false)
+                    is { } recorded)
             {
                 return Replay(recorded, fingerprint);
             }
 
             var now = _clock.GetCurrentInstant();
-            var work = await ReadAsync(command, now, cancellationToken).ConfigureAwait(false);
+            var (work, found) = await ReadAsync(command, now, cancellationToken).ConfigureAwait(false);
+            if (work is null)
+            {
+                // The store found the key already recorded, in the snapshot it read.
+                return Replay(found!, fingerprint);
+            }
+
             var refusal = DecideChecked(command, fingerprint, work);
             if (refusal is not null)
             {
@@ -211,10 +222,24 @@ public sealed partial class InventoryLedger
         return results;
     }
 
-    private async ValueTask<LedgerWork> ReadAsync(
+    /// <summary>
+    /// Reads what the command needs; also returns the outcome already recorded under its key when the store looked
+    /// the key up in the first snapshot (then nothing else is read).
+    /// </summary>
+    private async ValueTask<(LedgerWork? Work, RecordedOutcome? Recorded)> ReadAsync(
         LedgerCommand command, Instant now, CancellationToken cancellationToken)
     {
-        var snapshot = await _store.ReadAsync(Query(command, now), cancellationToken).ConfigureAwait(false);
+        var query = Query(command, now) with { IdempotencyKey = command.IdempotencyKey };
+        var snapshot = await _store.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        if (snapshot.KeyLookedUp)
+        {
+            _storeLooksUpKeys = true;
+            if (snapshot.Outcome is { } recorded)
+            {
+                return (null, recorded);
+            }
+        }
+
         var wider = Widen(command, now, snapshot);
         while (wider is not null)
         {
@@ -225,7 +250,7 @@ public sealed partial class InventoryLedger
             wider = Widen(command, now, snapshot) is { } again && !Covers(snapshot, again) ? again : null;
         }
 
-        return new LedgerWork(snapshot, now, command);
+        return (new LedgerWork(snapshot, now, command), null);
     }
 
     private LedgerResult? DecideChecked(LedgerCommand command, string fingerprint, LedgerWork work)

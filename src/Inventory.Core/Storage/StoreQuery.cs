@@ -19,4 +19,11 @@ public sealed record StoreQuery(
 {
     /// <summary>Gets the returns whose lines are to be read; empty by default.</summary>
     public IReadOnlyCollection<string> ReturnIds { get; init; } = [];
+
+    /// <summary>
+    /// Gets the idempotency key of the command being decided; null by default. A store may look it up in the same
+    /// snapshot and answer in <see cref="StoreSnapshot.KeyLookedUp"/> and <see cref="StoreSnapshot.Outcome"/>,
+    /// which spares the ledger a separate <see cref="IInventoryStore.FindOutcomeAsync"/>; a store may ignore it.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }

@@ -29,4 +29,17 @@ public sealed record StoreSnapshot(
 
     /// <summary>Gets the bundle lines recorded on the orders asked for; empty by default.</summary>
     public IReadOnlyList<BundleOrderLine> BundleLines { get; init; } = [];
+
+    /// <summary>
+    /// Gets whether the store looked up the query's <see cref="StoreQuery.IdempotencyKey"/> in this snapshot, so that
+    /// <see cref="Outcome"/> answers it; false by default (the ledger then asks
+    /// <see cref="IInventoryStore.FindOutcomeAsync"/>).
+    /// </summary>
+    public bool KeyLookedUp { get; init; }
+
+    /// <summary>
+    /// Gets the outcome recorded under the query's idempotency key when <see cref="KeyLookedUp"/> is true; null when
+    /// the key is new or was not looked up.
+    /// </summary>
+    public RecordedOutcome? Outcome { get; init; }
 }
