@@ -44,6 +44,7 @@ internal static class ShopifyInventoryReader
         var columns = AvailableColumns(header, path);
         var locationIndex = header.TryIndexOf("Location", out var found) ? found : -1;
         var rows = new List<ChannelSnapshotRow>();
+        var places = new Places();
         while (reader.MoveNext())
         {
             rows.Clear();
@@ -54,7 +55,7 @@ internal static class ShopifyInventoryReader
 
             CsvQuoting.Check(reader.Current, ',', path);
             SnapshotCells.Require(reader.Current, header.ColNames.Count, path);
-            AddRows(rows, reader.Current, header, path, columns, locationIndex);
+            AddRows(rows, reader.Current, header, path, columns, locationIndex, places);
             var line = reader.Current.LineNumberFrom;
             foreach (var row in rows)
             {
@@ -95,12 +96,44 @@ internal static class ShopifyInventoryReader
         SepReaderHeader header,
         string path,
         List<(string Column, int Index, string? Location)> columns,
-        int locationIndex)
+        int locationIndex,
+        Places places)
     {
         foreach (var (column, index, location) in columns)
         {
-            var place = location ?? row[locationIndex].ToString();
+            var place = location ?? places.Of(row[locationIndex].Span);
             AddRow(rows, row, header, path, place, column, index);
+        }
+    }
+
+    /// <summary>
+    /// The Location cells read so far, so that the rows of one location share its text: an export names few
+    /// locations over many rows. Bounded, in case a file names a new location on every row.
+    /// </summary>
+    private sealed class Places
+    {
+        private const int Most = 1024;
+
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byText;
+
+        public Places() => _byText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The cell's text, shared with earlier rows of the same text.</summary>
+        public string Of(ReadOnlySpan<char> cell)
+        {
+            if (_byText.TryGetValue(cell, out var known))
+            {
+                return known;
+            }
+
+            var text = cell.ToString();
+            if (_names.Count < Most)
+            {
+                _names.Add(text, text);
+            }
+
+            return text;
         }
     }
 
