@@ -29,6 +29,11 @@ internal sealed class EventLineParser
     /// <summary>The number of slots for recent location names; a power of two.</summary>
     private const int RecentSlots = 64;
 
+    /// <summary>The number of slots for recent repeated values (see <see cref="Shared"/>); a power of two.</summary>
+    private const int SharedSlots = 256;
+
+    private readonly string?[] _shared = new string?[SharedSlots];
+
     private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
     private readonly (byte[] Bytes, string Name)?[] _recent = new (byte[] Bytes, string Name)?[RecentSlots];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
@@ -186,7 +191,8 @@ internal sealed class EventLineParser
                     Field.Location => Location(text),
                     Field.Type or Field.System or Field.Stage => Word(text),
                     Field.At or Field.ReadAt when IsoSeconds.TryParse(text, out var instant) => Instant(known, instant),
-                    _ => Encoding.ASCII.GetString(text),
+                    Field.Id => Encoding.ASCII.GetString(text),
+                    _ => Shared(text),
                 };
             }
 
@@ -228,6 +234,29 @@ internal sealed class EventLineParser
         at += length + 2;
 
         return true;
+    }
+
+    /// <summary>
+    /// The text of a plain ASCII value that lines repeat (a SKU, an order, return, damage or adjustment id, a
+    /// reason), sharing the string of the same text met recently: a slot picked by length and end letters holds
+    /// the last text that fell in it, so a run of lines about one SKU or order makes one string, and a miss costs
+    /// no more than the string it has to make anyway. An event's own id is unique and never looked up.
+    /// </summary>
+    private string Shared(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var slot = ((text.Length * 31) + (text[^1] * 7) + (text[^(text.Length > 1 ? 2 : 1)] * 131) + text[0])
+            & (SharedSlots - 1);
+        if (_shared[slot] is { } known && known.Length == text.Length && System.Text.Ascii.Equals(text, known))
+        {
+            return known;
+        }
+
+        return _shared[slot] = Encoding.ASCII.GetString(text);
     }
 
     /// <summary>

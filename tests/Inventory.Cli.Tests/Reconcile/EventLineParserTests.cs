@@ -70,6 +70,29 @@ public class EventLineParserTests
         Assert.Equal(locations, read.Select(item => Assert.IsType<OrderEvent>(item).Location.Value));
     }
 
+    /// <summary>
+    /// SKUs and order ids that differ only inside ("SKU-001-A9", "SKU-002-A9") fall in one slot of the parser's
+    /// recent values: each event still keeps its own line's text, and a repeated text is one shared string.
+    /// </summary>
+    [Fact]
+    public void TryParse_RepeatedAndLookAlikeValues_KeepTheirOwnText()
+    {
+        var parser = new EventLineParser();
+        (string Sku, string Order)[] lines =
+        [
+            ("SKU-001-A9", "o-1-x"), ("SKU-002-A9", "o-2-x"), ("SKU-001-A9", "o-1-x"), ("SKU-001-A9", "o-3-x"),
+            ("sKU-001-A9", "O-1-x"), ("SKU-002-A9", "o-2-x"),
+        ];
+
+        var read = lines.Select(line => Assert.IsType<OrderEvent>(parser.TryParse(Encoding.UTF8.GetBytes(
+            "{\"type\":\"order\",\"id\":\"e1\",\"system\":\"channel\",\"order_id\":\"" + line.Order
+            + "\",\"sku\":\"" + line.Sku + "\",\"location\":\"Main\",\"quantity\":2,"
+            + "\"at\":\"2026-03-02T05:00:00Z\"}")))).ToList();
+
+        Assert.Equal(lines, read.Select(item => (item.Sku.Value, item.OrderId)));
+        Assert.Same(read[2].Sku.Value, read[3].Sku.Value);
+    }
+
     [Fact]
     public void TryParse_CommonOrderLine_TakesTheFastPath()
     {
