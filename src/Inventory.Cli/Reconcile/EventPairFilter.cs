@@ -111,7 +111,7 @@ internal sealed class EventPairFilter
         return seen == 7 && !type.SequenceEqual("bundle_sale"u8);
     }
 
-    /// <summary>Which of the three names a plain name is: 1 type, 2 sku, 4 location, 0 another.</summary>
+    /// <summary>Which of the three names a plain name is: 1 for type, 2 for sku, 4 for location, 0 for another.</summary>
     private static int PlainName(ReadOnlySpan<byte> name) => name.Length switch
     {
         3 when name.SequenceEqual("sku"u8) => 2,
@@ -120,7 +120,7 @@ internal sealed class EventPairFilter
         _ => 0,
     };
 
-    /// <summary>The next quote at or after <paramref name="from"/>, or -1; short gaps by a plain loop.</summary>
+    /// <summary>Where the next quote at or after <paramref name="from"/> is, or -1; short gaps by a plain loop.</summary>
     private static int Quote(ReadOnlySpan<byte> line, int from)
     {
         const int ShortGap = 16;
