@@ -48,10 +48,9 @@ internal sealed class EventPairFilter
     /// <summary>
     /// The fast way for the commonest line, one flat object (braces at both ends, no other brace or bracket) of
     /// printable ASCII without a backslash: no string in it can hold a quote, so a quoted name followed by a colon is a
-    /// field's name, and with no object or array in the line it is a top-level one. One pass from quote to quote
-    /// reads every name and string value. True or false as <see cref="Fields"/> answers: true when type, sku and
-    /// location each occur once with a string value and the type is not a bundle sale. Null for any other line,
-    /// and for quotes that do not pair up, which <see cref="Fields"/> reads.
+    /// field's name, and with no object or array in the line it is a top-level one. Each of the three names is then
+    /// found by a substring search. True or false as <see cref="Fields"/> answers; null for any other line, which
+    /// <see cref="Fields"/> reads.
     /// </summary>
     private static bool? PlainFields(
         ReadOnlySpan<byte> line, out ReadOnlySpan<byte> sku, out ReadOnlySpan<byte> location)
@@ -64,78 +63,45 @@ internal sealed class EventPairFilter
             return null;
         }
 
-        ReadOnlySpan<byte> type = default;
-        var (seen, at) = (0, 1);
-        while (Quote(line, at) is >= 0 and var open)
+        return PlainValue(line, "\"type\""u8, out var type) && !type.SequenceEqual("bundle_sale"u8)
+            && PlainValue(line, "\"sku\""u8, out sku) && PlainValue(line, "\"location\""u8, out location);
+    }
+
+    /// <summary>
+    /// Finds the string value of the one field named <paramref name="name"/> (quotes included) in a plain flat line:
+    /// true with its text; false when the field is missing, repeated or not a string.
+    /// </summary>
+    private static bool PlainValue(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        var found = false;
+        for (var from = 0; from < line.Length;)
         {
-            var close = Quote(line, open + 1);
-            if (close < 0)
+            var at = line[from..].IndexOf(name);
+            if (at < 0)
             {
-                return null;
+                break;
             }
 
-            var colon = Space(line, close + 1);
-            if (colon >= line.Length || line[colon] != (byte)':')
+            var after = Space(line, from + at + name.Length);
+            from += at + name.Length;
+            if (after >= line.Length || line[after] != (byte)':')
             {
-                at = close + 1;
                 continue;
             }
 
-            var field = PlainName(line[(open + 1)..close]);
-            var start = Space(line, colon + 1);
-            var end = start < line.Length && line[start] == (byte)'"' ? Quote(line, start + 1) : -1;
-            if (field != 0 && (end < 0 || (seen & field) != 0))
+            var start = Space(line, after + 1);
+            var end = start < line.Length && line[start] == (byte)'"' ? line[(start + 1)..].IndexOf((byte)'"') : -1;
+            if (found || end < 0)
             {
-                // A name of the three repeated, or with a value that is not a string.
                 return false;
             }
 
-            seen |= field;
-            var value = end < 0 ? default : line[(start + 1)..end];
-            if (field == 1)
-            {
-                type = value;
-            }
-            else if (field == 2)
-            {
-                sku = value;
-            }
-            else if (field == 4)
-            {
-                location = value;
-            }
-
-            at = end < 0 ? start : end + 1;
+            found = true;
+            value = line.Slice(start + 1, end);
         }
 
-        return seen == 7 && !type.SequenceEqual("bundle_sale"u8);
-    }
-
-    /// <summary>Which of the three names a plain name is: 1 for type, 2 for sku, 4 for location, 0 for another.</summary>
-    private static int PlainName(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        3 when name.SequenceEqual("sku"u8) => 2,
-        4 when name.SequenceEqual("type"u8) => 1,
-        8 when name.SequenceEqual("location"u8) => 4,
-        _ => 0,
-    };
-
-    /// <summary>Where the next quote at or after <paramref name="from"/> is, or -1; short gaps by a plain loop.</summary>
-    private static int Quote(ReadOnlySpan<byte> line, int from)
-    {
-        const int ShortGap = 16;
-        var head = Math.Min(line.Length, from + ShortGap);
-        for (var i = from; i < head; i++)
-        {
-            if (line[i] == (byte)'"')
-            {
-                return i;
-            }
-        }
-
-        var rest = head < line.Length ? line[head..].IndexOf((byte)'"') : -1;
-
-        return rest < 0 ? -1 : head + rest;
+        return found;
     }
 
     /// <summary>
