@@ -156,7 +156,8 @@ public sealed class PostgreSqlFailedReadTests : IDisposable
 
         await using (var other = await PostgreSqlInventoryStore.OpenAsync(schema))
         {
-            Assert.Equal(StoreWriteStatus.Written, (await WriteAsync(other, "k2", expectedVersion: 1, onHand: 9)).Status);
+            var moved = await WriteAsync(other, "k2", expectedVersion: 1, onHand: 9);
+            Assert.Equal(StoreWriteStatus.Written, moved.Status);
         }
 
         var seen = await store.ReadAsync(new StoreQuery(At, [Key], [], [], []) { IdempotencyKey = "k2" });
