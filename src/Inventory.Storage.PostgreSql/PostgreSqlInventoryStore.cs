@@ -89,7 +89,7 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     /// connection rather than on every call; and a connection going back to the pool is not reset, since the store
     /// changes no session state (an unfinished transaction is still rolled back).
     /// </summary>
-    private static NpgsqlDataSource DataSource(string connectionString)
+    internal static NpgsqlDataSource DataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
