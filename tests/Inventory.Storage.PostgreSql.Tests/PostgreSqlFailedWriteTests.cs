@@ -100,6 +100,35 @@ public sealed class PostgreSqlFailedWriteTests : IDisposable
         Assert.All(await StatesAsync(watcher, app), state => Assert.Equal("idle", state));
     }
 
+    [StoreFact]
+    public async Task WriteAsync_FailedBatchesWhileStatementsGetPrepared_LaterBatchesOnTheConnectionStillRun()
+    {
+        // Npgsql prepares a statement text after a few uses; a batch that fails on its first or second statement
+        // skips the rest, preparations included. One connection, many rounds, so that preparation happens in failed
+        // batches too.
+        var app = "write_" + Guid.NewGuid().ToString("N");
+        await using var store = await PostgreSqlInventoryStore.OpenAsync(SingleConnection(_server.NewSchema(), app));
+        await ReceiveAsync(store);
+
+        for (var round = 1; round <= 12; round++)
+        {
+            var key = $"adjust-{round}";
+            var written = await store.WriteAsync(Adjust(key, expectedVersion: round, onHand: 10 + round));
+            var duplicate = await store.WriteAsync(Adjust(key, expectedVersion: round + 1, onHand: 0));
+            var stale = await store.WriteAsync(Adjust($"stale-{round}", expectedVersion: round, onHand: 0));
+
+            Assert.Equal(
+                (StoreWriteStatus.Written, StoreWriteStatus.DuplicateKey, StoreWriteStatus.VersionConflict),
+                (written.Status, duplicate.Status, stale.Status));
+            Assert.Equal(round + 2, Assert.Single(written.Outcome!.Entries).Sequence);
+        }
+
+        var position = await store.GetPositionAsync(KeyA, At);
+        Assert.Equal((22L, 13L), (position.Stored.OnHand, position.Version));
+        Assert.Equal(14, (await store.ReadJournalAsync(0, 100)).Count);
+        Assert.Null(await store.FindOutcomeAsync("stale-12"));
+    }
+
     public void Dispose() => _server.Dispose();
 
     /// <summary>Receives 10 of A and 10 of B under two keys: both positions at version 1, journal 1 and 2.</summary>
@@ -138,6 +167,14 @@ public sealed class PostgreSqlFailedWriteTests : IDisposable
         {
             ExpectedCartVersions = new Dictionary<string, long> { ["cart"] = 0 },
         };
+    }
+
+    private static StoreBatch Adjust(string key, long expectedVersion, long onHand)
+    {
+        var entry = new JournalEntry(0, key, EntryKind.Adjusted, KeyA, new StockChange(OnHand: 1), 1, At);
+        var write = new PositionWrite(KeyA, expectedVersion, new StockPosition(onHand, 0, 0, 0, 0, 0, 0));
+
+        return new StoreBatch(key, "f-" + key, [write], [], [], [], [entry]);
     }
 
     private static async Task AssertNothingReservedAsync(PostgreSqlInventoryStore store)
