@@ -101,6 +101,22 @@ public sealed class PostgreSqlFailedWriteTests : IDisposable
     }
 
     [StoreFact]
+    public async Task WriteAsync_TokenCancelledWhileWaitingOnTheJournalHead_WritesNothingAndWritesOnRetry()
+    {
+        var error = await InterruptWriteAsync(terminate: false);
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [StoreFact]
+    public async Task WriteAsync_BackendTerminatedWhileWaitingOnTheJournalHead_WritesNothingAndWritesOnRetry()
+    {
+        var error = await InterruptWriteAsync(terminate: true);
+
+        Assert.IsAssignableFrom<Npgsql.NpgsqlException>(error);
+    }
+
+    [StoreFact]
     public async Task WriteAsync_FailedBatchesWhileStatementsGetPrepared_LaterBatchesOnTheConnectionStillRun()
     {
         // Npgsql prepares a statement text after a few uses; a batch that fails on its first or second statement
@@ -167,6 +183,48 @@ public sealed class PostgreSqlFailedWriteTests : IDisposable
         {
             ExpectedCartVersions = new Dictionary<string, long> { ["cart"] = 0 },
         };
+    }
+
+    /// <summary>
+    /// Blocks a reserve batch on the journal head, the last row it locks, then cancels its token or ends its
+    /// backend; checks that nothing was written and that the same batch is written afterwards; returns what the
+    /// interrupted write threw.
+    /// </summary>
+    private async Task<Exception> InterruptWriteAsync(bool terminate)
+    {
+        var schema = _server.NewSchema();
+        var app = "write_" + Guid.NewGuid().ToString("N");
+        await using var store = await PostgreSqlInventoryStore.OpenAsync(SingleConnection(schema, app));
+        await ReceiveAsync(store);
+        await using var rival = await OpenAsync(schema);
+        await using var watcher = await OpenAsync(schema);
+        using var cancellation = new CancellationTokenSource();
+
+        Exception? error;
+        await using (var transaction = await rival.BeginTransactionAsync())
+        {
+            await ExecuteAsync(rival, "UPDATE journal_head SET last_sequence = last_sequence;");
+            var write = store.WriteAsync(Reserve(expectedVersionOfB: 1), cancellation.Token).AsTask();
+            var pid = await BlockedBackendAsync(watcher, app);
+            if (terminate)
+            {
+                Assert.True(await ScalarAsync<bool>(watcher, $"SELECT pg_terminate_backend({pid});"));
+            }
+            else
+            {
+                await cancellation.CancelAsync();
+            }
+
+            error = await Record.ExceptionAsync(() => write);
+            await transaction.RollbackAsync();
+        }
+
+        await AssertNothingReservedAsync(store);
+        Assert.Equal(StoreWriteStatus.Written, (await store.WriteAsync(Reserve(expectedVersionOfB: 1))).Status);
+        Assert.Equal([1L, 2L, 3L, 4L], (await store.ReadJournalAsync(0, 10)).Select(e => e.Sequence));
+        Assert.All(await StatesAsync(watcher, app), state => Assert.Equal("idle", state));
+
+        return Assert.IsAssignableFrom<Exception>(error);
     }
 
     private static StoreBatch Adjust(string key, long expectedVersion, long onHand)
