@@ -43,9 +43,14 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
 
     private readonly NpgsqlDataSource _dataSource;
 
+    // With Npgsql's multiplexing a connection holds a server session only inside a transaction the driver began, so
+    // a BEGIN sent as SQL would be left open on a session other commands share.
+    private readonly bool _multiplexing;
+
     private PostgreSqlInventoryStore(NpgsqlDataSource dataSource, string connectionString)
     {
         _dataSource = dataSource;
+        _multiplexing = new NpgsqlConnectionStringBuilder(connectionString).Multiplexing;
         ConnectionString = connectionString;
     }
 
@@ -127,11 +132,24 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
-        // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!_multiplexing)
+        {
+            // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
+            // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
+            return await new SnapshotReader(connection, query, cancellationToken, beginsItself: true).ReadAsync()
+                .ConfigureAwait(false);
+        }
 
-        return await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
+        // A driver transaction binds the connection to one session until it ends, and its BEGIN goes out with the
+        // reader's first batch, so the read still takes one round trip plus the commit.
+        await using var transaction = await connection
+            .BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var snapshot = await new SnapshotReader(connection, query, cancellationToken, beginsItself: false).ReadAsync()
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return snapshot;
     }
 
     /// <inheritdoc/>
