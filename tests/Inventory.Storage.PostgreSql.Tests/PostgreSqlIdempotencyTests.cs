@@ -41,11 +41,29 @@ public sealed class PostgreSqlIdempotencyTests : IDisposable
     }
 
     [StoreFact]
-    public async Task ExecuteAsync_SameCommandFromManyThreadsAndTwoPools_AppliesOnceAndReplaysTheRest()
+    public Task ExecuteAsync_SameCommandFromManyThreadsAndTwoPools_AppliesOnceAndReplaysTheRest() =>
+        RaceSameCommandAsync(_server.NewSchema());
+
+    [StoreFact]
+    public Task ExecuteAsync_SameCommandRacedUnderMultiplexing_AppliesOnceAndReplaysTheRest() =>
+        RaceSameCommandAsync(
+            new Npgsql.NpgsqlConnectionStringBuilder(_server.NewSchema()) { Multiplexing = true }.ToString());
+
+    [StoreFact]
+    public Task ExecuteAsync_SameCommandRacedWhenSessionsDefaultToSerializable_AppliesOnceAndReplaysTheRest() =>
+        RaceSameCommandAsync(new Npgsql.NpgsqlConnectionStringBuilder(_server.NewSchema())
+        {
+            Options = "-c default_transaction_isolation=serializable -c plan_cache_mode=force_generic_plan",
+        }.ToString());
+
+    /// <summary>
+    /// Races one reservation from many threads over two pools on <paramref name="connectionString"/>: one applies,
+    /// every other caller gets its outcome as a replay, and the store holds it once.
+    /// </summary>
+    private static async Task RaceSameCommandAsync(string connectionString)
     {
-        var schema = _server.NewSchema();
-        await using var one = await PostgreSqlInventoryStore.OpenAsync(schema);
-        await using var two = await PostgreSqlInventoryStore.OpenAsync(schema);
+        await using var one = await PostgreSqlInventoryStore.OpenAsync(connectionString);
+        await using var two = await PostgreSqlInventoryStore.OpenAsync(connectionString);
         await Ledger(one).ExecuteAsync(new ReceiveStock("receive", Key.Sku, Key.Location, 10));
         var reserve = Reserve("reserve", 3);
 
