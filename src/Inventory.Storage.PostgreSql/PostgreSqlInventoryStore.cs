@@ -41,6 +41,8 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     // Room for every statement text a store sends often (about 30), with margin.
     private const int AutoPreparedStatements = 64;
 
+    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
+
     private readonly NpgsqlDataSource _dataSource;
 
     // With Npgsql's multiplexing a connection holds a server session only inside a transaction the driver began, so
@@ -70,7 +72,7 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var dataSource = DataSource(connectionString);
+        var dataSource = DataSource(connectionString, Environment.GetEnvironmentVariable("PGOPTIONS"));
         try
         {
             await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
@@ -94,7 +96,12 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     /// connection rather than on every call; and a connection going back to the pool is not reset, since the store
     /// changes no session state (an unfinished transaction is still rolled back).
     /// </summary>
-    internal static NpgsqlDataSource DataSource(string connectionString)
+    /// <param name="connectionString">The caller's connection string.</param>
+    /// <param name="environmentOptions">
+    /// The PGOPTIONS environment variable, which Npgsql uses when the connection string sets no <c>Options</c>:
+    /// the store's default goes first, so the environment's options are kept and win over it.
+    /// </param>
+    internal static NpgsqlDataSource DataSource(string connectionString, string? environmentOptions)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -111,7 +118,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
 
         if (!Names(given, "Options"))
         {
-            settings.Options = "-c plan_cache_mode=force_generic_plan";
+            settings.Options = string.IsNullOrWhiteSpace(environmentOptions)
+                ? GenericPlans
+                : $"{GenericPlans} {environmentOptions.Trim()}";
         }
 
         return builder.Build();

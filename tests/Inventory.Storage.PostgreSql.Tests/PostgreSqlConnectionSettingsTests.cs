@@ -5,7 +5,8 @@ namespace Inventory.Storage.PostgreSql.Tests;
 
 /// <summary>
 /// The store's pool prepares statements, plans them generically and skips the reset on close by default, and keeps
-/// the caller's own <c>Max Auto Prepare</c>, <c>Options</c> and <c>No Reset On Close</c>, however spelt.
+/// the caller's own <c>Max Auto Prepare</c>, <c>Options</c> and <c>No Reset On Close</c>, however spelt, and the
+/// options of the PGOPTIONS environment variable, which Npgsql reads when the connection string has none.
 /// </summary>
 public sealed class PostgreSqlConnectionSettingsTests : IDisposable
 {
@@ -47,7 +48,7 @@ public sealed class PostgreSqlConnectionSettingsTests : IDisposable
     [StoreFact]
     public async Task DataSource_NoOptionsGiven_SessionsPlanGenerically()
     {
-        await using var dataSource = PostgreSqlInventoryStore.DataSource(_server.NewSchema());
+        await using var dataSource = PostgreSqlInventoryStore.DataSource(_server.NewSchema(), null);
 
         Assert.Equal("force_generic_plan", await ShowAsync(dataSource, "plan_cache_mode"));
     }
@@ -59,7 +60,7 @@ public sealed class PostgreSqlConnectionSettingsTests : IDisposable
         {
             Options = "-c application_name=caller_options -c work_mem=8MB",
         };
-        await using var dataSource = PostgreSqlInventoryStore.DataSource(given.ToString());
+        await using var dataSource = PostgreSqlInventoryStore.DataSource(given.ToString(), null);
 
         Assert.Equal("caller_options", await ShowAsync(dataSource, "application_name"));
         Assert.Equal("8MB", await ShowAsync(dataSource, "work_mem"));
@@ -79,11 +80,37 @@ public sealed class PostgreSqlConnectionSettingsTests : IDisposable
         Assert.Equal(["idle"], await PostgreSqlSessions.StatesAsync(watcher, app));
     }
 
+    [Fact]
+    public void DataSource_OptionsFromTheEnvironmentOnly_KeepsThemAfterTheStoreDefault()
+    {
+        var settings = Settings("Host=127.0.0.1;Username=u", environmentOptions: "-c search_path=inventory");
+
+        Assert.Equal("-c plan_cache_mode=force_generic_plan -c search_path=inventory", settings.Options);
+    }
+
+    [Fact]
+    public void DataSource_OptionsInTheConnectionStringAndTheEnvironment_KeepsTheConnectionStrings()
+    {
+        var settings = Settings("Host=127.0.0.1;Username=u;Options=-c work_mem=8MB", "-c search_path=inventory");
+
+        Assert.Equal("-c work_mem=8MB", settings.Options);
+    }
+
+    [StoreFact]
+    public async Task DataSource_OptionsFromTheEnvironment_ReachTheSessionAndMayChooseThePlanMode()
+    {
+        await using var dataSource = PostgreSqlInventoryStore.DataSource(
+            _server.NewSchema(), environmentOptions: "-c work_mem=7MB -c plan_cache_mode=force_custom_plan");
+
+        Assert.Equal("7MB", await ShowAsync(dataSource, "work_mem"));
+        Assert.Equal("force_custom_plan", await ShowAsync(dataSource, "plan_cache_mode"));
+    }
+
     public void Dispose() => _server.Dispose();
 
-    private static NpgsqlConnectionStringBuilder Settings(string connectionString)
+    private static NpgsqlConnectionStringBuilder Settings(string connectionString, string? environmentOptions = null)
     {
-        using var dataSource = PostgreSqlInventoryStore.DataSource(connectionString);
+        using var dataSource = PostgreSqlInventoryStore.DataSource(connectionString, environmentOptions);
 
         return new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
     }
