@@ -36,6 +36,14 @@ public sealed class PostgreSqlConnectionSettingsTests : IDisposable
     }
 
     [Fact]
+    public void DataSource_EmptyOptions_CountAsNotSetAsNpgsqlReadsThem()
+    {
+        var settings = Settings("Host=127.0.0.1;Username=u;Options=", "-c work_mem=8MB");
+
+        Assert.Equal("-c plan_cache_mode=force_generic_plan -c work_mem=8MB", settings.Options);
+    }
+
+    [Fact]
     public void DataSource_CallerSetsOneSetting_AddsTheOtherDefaults()
     {
         var settings = Settings("Host=127.0.0.1;Username=u;Max Auto Prepare=5");
