@@ -76,6 +76,28 @@ public sealed class PostgreSqlIdempotencyTests : IDisposable
     }
 
     [StoreFact]
+    public async Task ExecuteAsync_DistinctCommandsRacedWhenSessionsDefaultToSerializable_AllApplyWithNoJournalGap()
+    {
+        // Serializable sessions turn a lost race on a row into a serialization failure instead of a guard that
+        // matches nothing; the store must answer it as a conflict, so the ledger reads again and retries.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(_server.NewSchema())
+        {
+            Options = "-c default_transaction_isolation=serializable",
+        }.ToString();
+        await using var one = await PostgreSqlInventoryStore.OpenAsync(connectionString);
+        await using var two = await PostgreSqlInventoryStore.OpenAsync(connectionString);
+
+        var results = await InParallelAsync(i => Ledger(i % 2 == 0 ? one : two)
+            .ExecuteAsync(new ReceiveStock($"receive-{i}", Key.Sku, Key.Location, i + 1)).AsTask());
+        var journal = await one.ReadJournalAsync(0, 100);
+
+        Assert.All(results, r => Assert.Equal((true, false), (r.IsApplied, r.IsReplay)));
+        Assert.Equal(Enumerable.Range(1, Callers).Select(i => (long)i), journal.Select(e => e.Sequence));
+        var position = await one.GetPositionAsync(Key, At);
+        Assert.Equal(((long)Callers * (Callers + 1) / 2, (long)Callers), (position.Stored.OnHand, position.Version));
+    }
+
+    [StoreFact]
     public async Task ExecuteAsync_OtherCommandUnderAUsedKey_IsRefusedByWarmAndFreshLedgersAndChangesNothing()
     {
         await using var store = await PostgreSqlInventoryStore.OpenAsync(_server.NewSchema());
