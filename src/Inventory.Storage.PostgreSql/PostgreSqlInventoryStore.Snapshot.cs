@@ -15,10 +15,10 @@ public sealed partial class PostgreSqlInventoryStore
     /// Reads a snapshot: the transaction's start, the outcome recorded under the query's idempotency key, the carts'
     /// holds and versions, the orders' lines and every position the query names or its holds and lines call for go
     /// in one batch, so one round trip; bundle and return lines, which only some commands need, follow in the same
-    /// transaction.
+    /// transaction. When <c>beginsItself</c> is false the caller has begun the transaction and commits it.
     /// </summary>
     private sealed class SnapshotReader(
-        NpgsqlConnection connection, StoreQuery query, CancellationToken cancellationToken)
+        NpgsqlConnection connection, StoreQuery query, CancellationToken cancellationToken, bool beginsItself)
     {
         private readonly Dictionary<PositionKey, VersionedPosition> _positions = [];
         private readonly List<Hold> _holds = [];
@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlInventoryStore
         public async Task<StoreSnapshot> ReadAsync()
         {
             var rest = _orderIds.Length > 0 || _returnIds.Length > 0;
-            await using (var batch = SnapshotBatch(commitToo: !rest))
+            await using (var batch = SnapshotBatch(commitToo: beginsItself && !rest))
             {
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await ReadRowsAsync(reader).ConfigureAwait(false);
@@ -54,7 +54,10 @@ public sealed partial class PostgreSqlInventoryStore
                         await ReadReturnLinesAsync(connection, returnId, cancellationToken).ConfigureAwait(false));
                 }
 
-                await ExecuteAsync(connection, cancellationToken, "COMMIT").ConfigureAwait(false);
+                if (beginsItself)
+                {
+                    await ExecuteAsync(connection, cancellationToken, "COMMIT").ConfigureAwait(false);
+                }
             }
 
             // A key named by the query, a hold or a line that has no row yet reads as an empty position at version 0.
@@ -85,7 +88,11 @@ public sealed partial class PostgreSqlInventoryStore
         private NpgsqlBatch SnapshotBatch(bool commitToo)
         {
             var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+            if (beginsItself)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+            }
+
             if (query.IdempotencyKey is { } key)
             {
                 batch.BatchCommands.Add(BatchCommand(OutcomeSql, ("key", key)));

@@ -41,11 +41,18 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     // Room for every statement text a store sends often (about 30), with margin.
     private const int AutoPreparedStatements = 64;
 
+    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
+
     private readonly NpgsqlDataSource _dataSource;
+
+    // With Npgsql's multiplexing a connection holds a server session only inside a transaction the driver began, so
+    // a BEGIN sent as SQL would be left open on a session other commands share.
+    private readonly bool _multiplexing;
 
     private PostgreSqlInventoryStore(NpgsqlDataSource dataSource, string connectionString)
     {
         _dataSource = dataSource;
+        _multiplexing = new NpgsqlConnectionStringBuilder(connectionString).Multiplexing;
         ConnectionString = connectionString;
     }
 
@@ -65,7 +72,7 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
         string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var dataSource = DataSource(connectionString);
+        var dataSource = DataSource(connectionString, Environment.GetEnvironmentVariable("PGOPTIONS"));
         try
         {
             await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
@@ -89,7 +96,12 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     /// connection rather than on every call; and a connection going back to the pool is not reset, since the store
     /// changes no session state (an unfinished transaction is still rolled back).
     /// </summary>
-    private static NpgsqlDataSource DataSource(string connectionString)
+    /// <param name="connectionString">The caller's connection string.</param>
+    /// <param name="environmentOptions">
+    /// The PGOPTIONS environment variable, which Npgsql uses when the connection string sets no <c>Options</c>:
+    /// the store's default goes first, so the environment's options are kept and win over it.
+    /// </param>
+    internal static NpgsqlDataSource DataSource(string connectionString, string? environmentOptions)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -106,7 +118,9 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
 
         if (!Names(given, "Options"))
         {
-            settings.Options = "-c plan_cache_mode=force_generic_plan";
+            settings.Options = string.IsNullOrWhiteSpace(environmentOptions)
+                ? GenericPlans
+                : $"{GenericPlans} {environmentOptions.Trim()}";
         }
 
         return builder.Build();
@@ -127,11 +141,24 @@ public sealed partial class PostgreSqlInventoryStore : IInventoryStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
-        // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!_multiplexing)
+        {
+            // The reader begins and commits its REPEATABLE READ transaction inside its batch; a connection that goes
+            // back to the pool with that transaction still open (a failed read) is rolled back by the pool.
+            return await new SnapshotReader(connection, query, cancellationToken, beginsItself: true).ReadAsync()
+                .ConfigureAwait(false);
+        }
 
-        return await new SnapshotReader(connection, query, cancellationToken).ReadAsync().ConfigureAwait(false);
+        // A driver transaction binds the connection to one session until it ends, and its BEGIN goes out with the
+        // reader's first batch, so the read still takes one round trip plus the commit.
+        await using var transaction = await connection
+            .BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var snapshot = await new SnapshotReader(connection, query, cancellationToken, beginsItself: false).ReadAsync()
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return snapshot;
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using Inventory.Core.Ledger;
 using Inventory.Core.Reservations;
 using Inventory.Core.Returns;
 using Inventory.Core.Specification;
@@ -174,6 +175,71 @@ public sealed class PostgreSqlSchemaTests : IDisposable
     }
 
     [StoreFact]
+    public async Task OpenAsync_SchemaOfVersion4WithData_KeepsOutcomesForReplayAndContinuesTheJournal()
+    {
+        var connectionString = _server.NewSchema();
+        var clock = new FixedClock(Instant.FromUtc(2026, 3, 2, 9, 0));
+        var receive = new ReceiveStock("receive", Key.Sku, Key.Location, 10);
+        LedgerResult before;
+        await using (var old = await PostgreSqlInventoryStore.OpenAsync(connectionString))
+        {
+            before = await new InventoryLedger(old, clock, new InventoryOptions()).ExecuteAsync(receive);
+        }
+
+        await ExecuteAsync(
+            connectionString,
+            "DROP FUNCTION inventory_require(bigint, text); DELETE FROM inventory_schema WHERE version = 5;");
+        await using var reopened = await PostgreSqlInventoryStore.OpenAsync(connectionString);
+        var ledger = new InventoryLedger(reopened, clock, new InventoryOptions());
+
+        var replay = await ledger.ExecuteAsync(receive);
+        var refused = await Assert.ThrowsAsync<IdempotencyKeyConflictException>(
+            () => ledger.ExecuteAsync(receive with { Quantity = 11 }).AsTask());
+        var next = await ledger.ExecuteAsync(new ReceiveStock("receive-2", Key.Sku, Key.Location, 4));
+
+        Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
+        Assert.True(replay.IsReplay);
+        Assert.Equal(before.Entries, replay.Entries);
+        Assert.Equal("receive", refused.IdempotencyKey);
+        Assert.Equal(2, Assert.Single(next.Entries).Sequence);
+        Assert.Equal(14, (await reopened.GetPositionAsync(Key, Instant.MinValue)).Stored.OnHand);
+    }
+
+    [StoreFact]
+    public async Task OpenAsync_ManyOpenersOfAVersion4Schema_MigrateOnceAndAllWrite()
+    {
+        var connectionString = _server.NewSchema();
+        await using (await PostgreSqlInventoryStore.OpenAsync(connectionString))
+        {
+        }
+
+        await ExecuteAsync(
+            connectionString,
+            "DROP FUNCTION inventory_require(bigint, text); DELETE FROM inventory_schema WHERE version = 5;");
+
+        var stores = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(_ => Task.Run(() => PostgreSqlInventoryStore.OpenAsync(connectionString))));
+        try
+        {
+            var stock = new StockPosition(5, 0, 0, 0, 0, 0, 0);
+            var results = await Task.WhenAll(stores.Select((store, i) =>
+                store.WriteAsync(new StoreBatch($"k{i}", "f", [new PositionWrite(Key, 0, stock)], [], [], [], []))
+                    .AsTask()));
+
+            Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(connectionString));
+            Assert.Single(results, r => r.Status == StoreWriteStatus.Written);
+            Assert.Equal(5, results.Count(r => r.Status == StoreWriteStatus.VersionConflict));
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
+    [StoreFact]
     public async Task OpenAsync_SchemaFromNewerStore_ThrowsNamingVersionsAndChangesNothing()
     {
         var connectionString = _server.NewSchema();
@@ -193,6 +259,11 @@ public sealed class PostgreSqlSchemaTests : IDisposable
     }
 
     public void Dispose() => _server.Dispose();
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
