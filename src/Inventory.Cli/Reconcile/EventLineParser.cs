@@ -38,9 +38,14 @@ internal sealed class EventLineParser
     private readonly (byte[] Bytes, string Name)?[] _recent = new (byte[] Bytes, string Name)?[RecentSlots];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
     private readonly List<BundleComponent> _components = [];
+    // The slots of the line being read. A slot counts only while its bit is set in the matching mask, so starting a
+    // line clears three numbers, not three arrays.
     private readonly string?[] _texts = new string?[(int)Field.Count];
-    private readonly long?[] _numbers = new long?[(int)Field.Count];
-    private readonly Instant?[] _instants = new Instant?[(int)Field.Count];
+    private readonly long[] _numbers = new long[(int)Field.Count];
+    private readonly Instant[] _instants = new Instant[(int)Field.Count];
+    private int _textsSet;
+    private int _numbersSet;
+    private int _instantsSet;
     private bool _componentsRead;
 
     private readonly bool _flatScan;
@@ -106,9 +111,7 @@ internal sealed class EventLineParser
 
     private void ClearFields()
     {
-        Array.Clear(_texts);
-        Array.Clear(_numbers);
-        Array.Clear(_instants);
+        (_textsSet, _numbersSet, _instantsSet) = (0, 0, 0);
         _components.Clear();
         _componentsRead = false;
     }
@@ -186,14 +189,14 @@ internal sealed class EventLineParser
 
             if (field is { } known)
             {
-                _texts[(int)known] = known switch
+                SetText(known, known switch
                 {
                     Field.Location => Location(text),
                     Field.Type or Field.System or Field.Stage => Word(text),
                     Field.At or Field.ReadAt when IsoSeconds.TryParse(text, out var instant) => Instant(known, instant),
                     Field.Id => Encoding.ASCII.GetString(text),
                     _ => Shared(text),
-                };
+                });
             }
 
             return true;
@@ -206,7 +209,7 @@ internal sealed class EventLineParser
 
         if (field is { } numbered)
         {
-            _numbers[(int)numbered] = number;
+            SetNumber(numbered, number);
         }
 
         return true;
@@ -354,16 +357,20 @@ internal sealed class EventLineParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                _texts[(int)known] = known switch
+                SetText(known, known switch
                 {
                     Field.Location => Location(ref reader),
                     Field.Type or Field.System or Field.Stage => Word(ref reader),
                     Field.At or Field.ReadAt when IsoSeconds.TryParse(ref reader, out var at) => Instant(known, at),
                     _ => reader.GetString(),
-                };
+                });
                 return true;
             case JsonTokenType.Number:
-                _numbers[(int)known] = reader.TryGetInt64(out var number) ? number : null;
+                if (reader.TryGetInt64(out var number))
+                {
+                    SetNumber(known, number);
+                }
+
                 return true;
             case JsonTokenType.StartArray when known == Field.Components:
                 return ReadComponents(ref reader);
@@ -449,9 +456,25 @@ internal sealed class EventLineParser
     private string Instant(Field field, Instant at)
     {
         _instants[(int)field] = at;
+        _instantsSet |= 1 << (int)field;
 
         return "instant";
     }
+
+    private void SetText(Field field, string? text)
+    {
+        _texts[(int)field] = text;
+        _textsSet |= 1 << (int)field;
+    }
+
+    private void SetNumber(Field field, long number)
+    {
+        _numbers[(int)field] = number;
+        _numbersSet |= 1 << (int)field;
+    }
+
+    /// <summary>The field's text as read, empty included; null when the line gave it no string.</summary>
+    private string? RawText(Field field) => (_textsSet & (1 << (int)field)) != 0 ? _texts[(int)field] : null;
 
     /// <summary>
     /// Reads a plain ASCII location name, reusing the string of a name already seen. A few recent names are kept
@@ -519,7 +542,7 @@ internal sealed class EventLineParser
         "damage" => new DamageEvent(
             Id(), SystemOf(), Need(Field.DamageId), Sku(), Place(), Number(Field.Quantity), At(Field.At)),
         "adjustment" => new AdjustmentEvent(
-            Id(), SystemOf(), Need(Field.AdjustmentId), Sku(), Place(), Number(Field.Delta), _texts[(int)Field.Reason],
+            Id(), SystemOf(), Need(Field.AdjustmentId), Sku(), Place(), Number(Field.Delta), RawText(Field.Reason),
             At(Field.At)),
         "bundle_sale" when _componentsRead => new BundleSale(
             Id(), SystemOf(), Need(Field.OrderId), Sku(), Place(), Number(Field.Quantity), [.. _components],
@@ -527,13 +550,14 @@ internal sealed class EventLineParser
         _ => null,
     };
 
-    private string? Text(Field field) => _texts[(int)field] is { Length: > 0 } text ? text : null;
+    private string? Text(Field field) => RawText(field) is { Length: > 0 } text ? text : null;
 
     private string Need(Field field) => Text(field) ?? throw new FormatException();
 
     private string Id() => Need(Field.Id);
 
-    private long Number(Field field) => _numbers[(int)field] ?? throw new FormatException();
+    private long Number(Field field) =>
+        (_numbersSet & (1 << (int)field)) != 0 ? _numbers[(int)field] : throw new FormatException();
 
     private Sku Sku() => Core.Stock.Sku.TryCreate(Text(Field.Sku), out var sku) ? sku : throw new FormatException();
 
@@ -557,9 +581,9 @@ internal sealed class EventLineParser
 
     private Instant At(Field field)
     {
-        if (_instants[(int)field] is { } known)
+        if ((_instantsSet & (1 << (int)field)) != 0)
         {
-            return known;
+            return _instants[(int)field];
         }
 
         var text = Need(field);
