@@ -13,7 +13,9 @@ namespace Inventory.Cli.Reconcile;
 /// unknown type), and the caller then reads that line the slow way, which names the exact problem; so both paths
 /// accept the same lines and build the same events.
 /// </summary>
-/// <remarks>One instance per reader; not thread-safe (it reuses its field slots and location names).</remarks>
+/// <remarks>
+/// One instance per thread; not thread-safe (it reuses its field slots and its recent locations and values).
+/// </remarks>
 internal sealed class EventLineParser
 {
     private static readonly string[] _words =
