@@ -37,7 +37,7 @@ internal sealed class EventLineParser
     private readonly string?[] _shared = new string?[SharedSlots];
 
     private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
-    private readonly (byte[] Bytes, string Name)?[] _recent = new (byte[] Bytes, string Name)?[RecentSlots];
+    private readonly string?[] _recentLocations = new string?[RecentSlots];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locationNames;
     private readonly List<BundleComponent> _components = [];
     // The slots of the line being read. A slot counts only while its bit is set in the matching mask, so starting a
@@ -254,15 +254,19 @@ internal sealed class EventLineParser
             return string.Empty;
         }
 
-        var slot = ((text.Length * 31) + (text[^1] * 7) + (text[^(text.Length > 1 ? 2 : 1)] * 131) + text[0])
-            & (SharedSlots - 1);
-        if (_shared[slot] is { } known && known.Length == text.Length && System.Text.Ascii.Equals(text, known))
-        {
-            return known;
-        }
+        ref var slot = ref _shared[Slot(text, SharedSlots)];
 
-        return _shared[slot] = Encoding.ASCII.GetString(text);
+        return Holds(slot, text) ? slot! : slot = Encoding.ASCII.GetString(text);
     }
+
+    /// <summary>The slot of a cache of recent texts, picked by the text's length and end letters.</summary>
+    private static int Slot(ReadOnlySpan<byte> text, int slots) => text.IsEmpty
+        ? 0
+        : ((text.Length * 31) + (text[^1] * 7) + (text[^(text.Length > 1 ? 2 : 1)] * 131) + text[0]) & (slots - 1);
+
+    /// <summary>Whether a cached text is exactly <paramref name="text"/>, read as ASCII.</summary>
+    private static bool Holds(string? known, ReadOnlySpan<byte> text) =>
+        known is not null && known.Length == text.Length && System.Text.Ascii.Equals(text, known);
 
     /// <summary>
     /// Where the first quote of <paramref name="text"/> is, or -1. Most strings of a log are short ids, SKUs and
@@ -479,16 +483,15 @@ internal sealed class EventLineParser
     private string? RawText(Field field) => (_textsSet & (1 << (int)field)) != 0 ? _texts[(int)field] : null;
 
     /// <summary>
-    /// Reads a plain ASCII location name, reusing the string of a name already seen. A few recent names are kept
-    /// with their bytes, in slots picked by length and end letters, so most lines find theirs with one comparison
-    /// and no hashing.
+    /// Reads a plain ASCII location name, reusing the string of a name already seen. Recent names are kept in
+    /// slots as <see cref="Shared"/> keeps values, so most lines find theirs with one comparison and no hashing.
     /// </summary>
     private string Location(ReadOnlySpan<byte> text)
     {
-        var slot = text.IsEmpty ? 0 : ((text.Length * 31) + (text[^1] * 7) + text[0]) & (RecentSlots - 1);
-        if (_recent[slot] is { } recent && text.SequenceEqual(recent.Bytes))
+        ref var slot = ref _recentLocations[Slot(text, RecentSlots)];
+        if (Holds(slot, text))
         {
-            return recent.Name;
+            return slot!;
         }
 
         Span<char> chars = stackalloc char[64];
@@ -502,7 +505,7 @@ internal sealed class EventLineParser
         name ??= Remember(Encoding.ASCII.GetString(text));
         if (_locations.ContainsKey(name))
         {
-            _recent[slot] = (text.ToArray(), name);
+            slot = name;
         }
 
         return name;
