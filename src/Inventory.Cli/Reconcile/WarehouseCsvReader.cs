@@ -40,31 +40,40 @@ internal static class WarehouseCsvReader
         }
 
         var instants = new Dictionary<string, Instant?>(StringComparer.Ordinal);
-        var known = instants.GetAlternateLookup<ReadOnlySpan<char>>();
         Instant? latest = null;
         while (reader.MoveNext())
         {
             var cell = reader.Current.ColCount > column ? reader.Current[column].Span.Trim() : [];
-            if (cell.IsEmpty)
+            if (!cell.IsEmpty)
             {
-                continue;
+                latest = Later(latest, ParseAsOf(cell, instants));
             }
-
-            if (!known.TryGetValue(cell, out var at))
-            {
-                var parsed = InstantPattern.ExtendedIso.Parse(cell.ToString());
-                at = parsed.Success ? parsed.Value : null;
-                if (instants.Count < 1024)
-                {
-                    known[cell] = at;
-                }
-            }
-
-            latest = Later(latest, at);
         }
 
         // With no instant to give, the run stops here; the full read then names the first bad row, if any.
         return latest ?? Rows(path, columns).Aggregate((Instant?)null, (later, row) => Later(later, row.AsOf));
+    }
+
+    /// <summary>
+    /// Reads an as_of cell, parsing each distinct text once (a file repeats few instants); null when it is no
+    /// ISO-8601 instant.
+    /// </summary>
+    private static Instant? ParseAsOf(ReadOnlySpan<char> cell, Dictionary<string, Instant?> seen)
+    {
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(cell, out var known))
+        {
+            return known;
+        }
+
+        var parsed = InstantPattern.ExtendedIso.Parse(cell.ToString());
+        Instant? at = parsed.Success ? parsed.Value : null;
+        if (seen.Count < 1024)
+        {
+            lookup[cell] = at;
+        }
+
+        return at;
     }
 
     private static SepReader Open(string path) =>
@@ -95,7 +104,7 @@ internal static class WarehouseCsvReader
         var index = Columns(header, path, columns);
 
         var locations = new Dictionary<string, LocationId>(StringComparer.Ordinal);
-        var instants = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        var instants = new Dictionary<string, Instant?>(StringComparer.Ordinal);
         while (reader.MoveNext())
         {
             if (SnapshotCells.IsBlank(reader.Current))
@@ -113,7 +122,7 @@ internal static class WarehouseCsvReader
     private static (WarehouseSnapshotRow Row, Instant? AsOf) ReadRow(
         RowCells cells,
         Dictionary<string, LocationId> locations,
-        Dictionary<string, Instant> instants)
+        Dictionary<string, Instant?> instants)
     {
         var row = new WarehouseSnapshotRow(
             cells.Sku(), cells.Location(locations), cells.Count("on_hand"), cells.Count("allocated"),
@@ -197,26 +206,14 @@ internal static class WarehouseCsvReader
         }
 
         /// <summary>Reads the as_of cell; a file repeats few instants, so each text is parsed once.</summary>
-        public Instant? AsOf(Dictionary<string, Instant> seen)
+        public Instant? AsOf(Dictionary<string, Instant?> seen)
         {
             if (index[Ordinal("as_of")] < 0 || Cell("as_of").IsEmpty)
             {
                 return null;
             }
 
-            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Cell("as_of"), out var known))
-            {
-                return known;
-            }
-
-            var parsed = InstantPattern.ExtendedIso.Parse(Text("as_of"));
-            var at = parsed.Success ? parsed.Value : throw Bad("as_of", "expected an ISO-8601 UTC instant");
-            if (seen.Count < 1024)
-            {
-                seen.Add(Text("as_of"), at);
-            }
-
-            return at;
+            return ParseAsOf(Cell("as_of"), seen) ?? throw Bad("as_of", "expected an ISO-8601 UTC instant");
         }
 
         private ReadOnlySpan<char> Cell(string field) => _row[index[Ordinal(field)]].Span.Trim();
