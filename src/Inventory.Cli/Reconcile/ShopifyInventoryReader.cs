@@ -44,7 +44,7 @@ internal static class ShopifyInventoryReader
         var columns = AvailableColumns(header, path);
         var locationIndex = header.TryIndexOf("Location", out var found) ? found : -1;
         var rows = new List<ChannelSnapshotRow>();
-        var places = new Places();
+        var places = new Dictionary<string, LocationId>(StringComparer.Ordinal);
         while (reader.MoveNext())
         {
             rows.Clear();
@@ -97,43 +97,12 @@ internal static class ShopifyInventoryReader
         string path,
         List<(string Column, int Index, string? Location)> columns,
         int locationIndex,
-        Places places)
+        Dictionary<string, LocationId> places)
     {
         foreach (var (column, index, location) in columns)
         {
-            var place = location ?? places.Of(row[locationIndex].Span);
-            AddRow(rows, row, header, path, place, column, index);
-        }
-    }
-
-    /// <summary>
-    /// The Location cells read so far, so that the rows of one location share its text: an export names few
-    /// locations over many rows. Bounded, in case a file names a new location on every row.
-    /// </summary>
-    private sealed class Places
-    {
-        private const int Most = 1024;
-
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byText;
-
-        public Places() => _byText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        /// <summary>The cell's text, shared with earlier rows of the same text.</summary>
-        public string Of(ReadOnlySpan<char> cell)
-        {
-            if (_byText.TryGetValue(cell, out var known))
-            {
-                return known;
-            }
-
-            var text = cell.ToString();
-            if (_names.Count < Most)
-            {
-                _names.Add(text, text);
-            }
-
-            return text;
+            var place = location is null ? row[locationIndex].Span : location;
+            AddRow(rows, row, header, path, place, places, column, index);
         }
     }
 
@@ -142,7 +111,8 @@ internal static class ShopifyInventoryReader
         SepReader.Row row,
         SepReaderHeader header,
         string path,
-        string locationText,
+        ReadOnlySpan<char> locationText,
+        Dictionary<string, LocationId> places,
         string column,
         int index)
     {
@@ -159,9 +129,10 @@ internal static class ShopifyInventoryReader
                 path, line, column, cell.ToString(), "expected a whole number or 'not stocked'");
         }
 
-        if (!LocationId.TryCreate(locationText.Trim(), out var location))
+        if (SnapshotCells.Location(locationText, places) is not { } location)
         {
-            throw new MalformedRowException(path, line, "Location", locationText, "expected a location name");
+            throw new MalformedRowException(
+                path, line, "Location", locationText.ToString(), "expected a location name");
         }
 
         rows.Add(new ChannelSnapshotRow(Identity(row, header, path, line), location, units));

@@ -1,4 +1,5 @@
 using Inventory.Cli.Replay;
+using Inventory.Core.Stock;
 using nietras.SeparatedValues;
 
 namespace Inventory.Cli.Reconcile;
@@ -10,6 +11,35 @@ internal static class SnapshotCells
     /// <param name="row">The row.</param>
     /// <returns>True for a line with nothing but white space.</returns>
     public static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.Trim().IsEmpty;
+
+    /// <summary>
+    /// Reads a location cell (trimmed), sharing each name's <see cref="LocationId"/> between rows: a snapshot names
+    /// few locations over many rows. The names kept are bounded, in case a file names a new one on every row.
+    /// </summary>
+    /// <param name="cell">The cell's text.</param>
+    /// <param name="seen">The names read so far in this file.</param>
+    /// <returns>The location, or null when the text is no location name.</returns>
+    public static LocationId? Location(ReadOnlySpan<char> cell, Dictionary<string, LocationId> seen)
+    {
+        var text = cell.Trim();
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (!LocationId.TryCreate(text.ToString(), out var location))
+        {
+            return null;
+        }
+
+        if (seen.Count < 1024)
+        {
+            seen.Add(location.Value, location);
+        }
+
+        return location;
+    }
 
     /// <summary>Refuses a row with fewer or more cells than the header names.</summary>
     /// <param name="row">The row.</param>

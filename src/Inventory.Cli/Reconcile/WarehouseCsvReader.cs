@@ -172,25 +172,8 @@ internal static class WarehouseCsvReader
             ? sku
             : throw Bad("sku", "expected a SKU of 1 to 255 characters");
 
-        public LocationId Location(Dictionary<string, LocationId> seen)
-        {
-            var text = Cell("location");
-            var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            var location = LocationId.TryCreate(text.ToString(), out var parsed)
-                ? parsed
-                : throw Bad("location", "expected a location name");
-            if (seen.Count < 1024)
-            {
-                seen.Add(location.Value, location);
-            }
-
-            return location;
-        }
+        public LocationId Location(Dictionary<string, LocationId> seen) =>
+            SnapshotCells.Location(Cell("location"), seen) ?? throw Bad("location", "expected a location name");
 
         public long Count(string field)
         {
