@@ -26,6 +26,15 @@ internal sealed class EventLineParser
 
     private static readonly byte[][] _wordBytes = [.. _words.Select(Encoding.UTF8.GetBytes)];
 
+    /// <summary>The longest of the schema's words, in bytes.</summary>
+    private static readonly int _longestWord = _wordBytes.Max(word => word.Length);
+
+    /// <summary>
+    /// Per length and first byte (index length * 128 + byte), the one schema word of that shape, or -1. No two words
+    /// share both; building the table checks it.
+    /// </summary>
+    private static readonly int[] _wordOfShape = WordShapes();
+
     private static readonly JsonReaderOptions _options = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>The number of slots for recent location names; a power of two.</summary>
@@ -428,21 +437,28 @@ internal sealed class EventLineParser
     /// </summary>
     private static string Word(ReadOnlySpan<byte> text)
     {
-        var candidate = text.Length switch
-        {
-            5 => 0,
-            6 => text[0] == (byte)'r' ? 2 : 3,
-            7 => 6,
-            8 => 9,
-            9 => text[0] == (byte)'w' ? 7 : text[0] == (byte)'i' ? 8 : 10,
-            10 => text[0] == (byte)'s' ? 1 : 4,
-            11 => 5,
-            _ => -1,
-        };
+        var candidate = text.Length is > 0 and var length && length <= _longestWord && text[0] < 128
+            ? _wordOfShape[(length * 128) + text[0]]
+            : -1;
 
         return candidate >= 0 && text.SequenceEqual(_wordBytes[candidate])
             ? _words[candidate]
             : Encoding.ASCII.GetString(text);
+    }
+
+    /// <summary>Builds <see cref="_wordOfShape"/>, refusing two words of one length and first byte.</summary>
+    private static int[] WordShapes()
+    {
+        var shapes = new int[(_longestWord + 1) * 128];
+        Array.Fill(shapes, -1);
+        for (var i = 0; i < _wordBytes.Length; i++)
+        {
+            ref var shape = ref shapes[(_wordBytes[i].Length * 128) + _wordBytes[i][0]];
+            shape = shape < 0 ? i : throw new InvalidOperationException(
+                $"The schema words '{_words[shape]}' and '{_words[i]}' share a length and first letter.");
+        }
+
+        return shapes;
     }
 
     /// <summary>Reads one of the fixed words of the schema without allocating; other text as is.</summary>
