@@ -212,7 +212,7 @@ public sealed class VarianceClassifier
             if (heroSet.Contains(counts.SkuText(pair)))
             {
                 heroDifference = Total(heroDifference, difference, "hero discrepancy");
-                heroBase = Total(heroBase, Larger(channel, warehouse), "hero counts");
+                heroBase = Total(heroBase, VarianceRules.Larger(channel, warehouse), "hero counts");
             }
 
             if (!_rules.WithinTolerance(channel, warehouse))
@@ -319,10 +319,6 @@ public sealed class VarianceClassifier
 
         return (long)difference;
     }
-
-    /// <summary>The count of larger size, as the tolerance in percent reads it.</summary>
-    private static long Larger(long channel, long warehouse) =>
-        Int128.Abs(channel) >= Int128.Abs(warehouse) ? channel : warehouse;
 
     /// <summary>Adds the size of <paramref name="units"/> to a report total, refusing a total beyond 64 bits.</summary>
     private static long Total(long total, long units, string name)

@@ -12,10 +12,17 @@ internal sealed class VarianceRules(VarianceOptions options)
     public bool WithinTolerance(long channel, long warehouse)
     {
         var difference = Int128.Abs((Int128)channel - warehouse);
-        var larger = Int128.Max(Int128.Abs(channel), Int128.Abs(warehouse));
+        var larger = Int128.Abs(Larger(channel, warehouse));
 
         return difference <= options.ToleranceUnits || difference * 100 <= larger * options.TolerancePercent;
     }
+
+    /// <summary>
+    /// The count of larger size of the two, which the tolerance in percent and the hero discrepancy are measured
+    /// against.
+    /// </summary>
+    public static long Larger(long channel, long warehouse) =>
+        Int128.Abs(channel) >= Int128.Abs(warehouse) ? channel : warehouse;
 
     public IReadOnlyList<VariancePart> Explain(
         long difference,
