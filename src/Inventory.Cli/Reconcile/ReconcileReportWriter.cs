@@ -70,25 +70,25 @@ internal static class ReconcileReportWriter
     private static void WriteFinding(Utf8JsonWriter json, VarianceFinding finding)
     {
         json.WriteStartObject();
-        json.WriteString("sku", finding.Sku.Value);
-        json.WriteString("location", finding.Location.Value);
-        json.WriteNumber("channel", finding.Channel);
-        json.WriteNumber("warehouse", finding.Warehouse);
-        json.WriteNumber("difference", finding.Difference);
-        json.WriteStartArray("parts");
+        json.WriteString(Names.Sku, finding.Sku.Value);
+        json.WriteString(Names.Location, finding.Location.Value);
+        json.WriteNumber(Names.Channel, finding.Channel);
+        json.WriteNumber(Names.Warehouse, finding.Warehouse);
+        json.WriteNumber(Names.Difference, finding.Difference);
+        json.WriteStartArray(Names.Parts);
         foreach (var part in finding.Parts)
         {
             json.WriteStartObject();
-            json.WriteString("cause", VarianceCauseNames.ToName(part.Cause));
-            json.WriteNumber("units", part.Units);
-            json.WriteStartArray("evidence");
+            json.WriteString(Names.Cause, Names.CauseOf(part.Cause));
+            json.WriteNumber(Names.Units, part.Units);
+            json.WriteStartArray(Names.Evidence);
             foreach (var id in part.Evidence)
             {
                 json.WriteStringValue(id);
             }
 
             json.WriteEndArray();
-            json.WriteString("confidence", part.Confidence.ToString().ToLowerInvariant());
+            json.WriteString(Names.Confidence, Names.ConfidenceOf(part.Confidence));
             json.WriteEndObject();
         }
 
@@ -99,4 +99,54 @@ internal static class ReconcileReportWriter
 
     private static string Percent(VarianceReport report) =>
         (report.HeroDiscrepancyBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The names and fixed values of a finding, encoded once: a report repeats them for every finding and part, and
+    /// an encoded name is copied as it is, without being checked for characters to escape each time.
+    /// </summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Sku = JsonEncodedText.Encode("sku");
+        public static readonly JsonEncodedText Location = JsonEncodedText.Encode("location");
+        public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        public static readonly JsonEncodedText Warehouse = JsonEncodedText.Encode("warehouse");
+        public static readonly JsonEncodedText Difference = JsonEncodedText.Encode("difference");
+        public static readonly JsonEncodedText Parts = JsonEncodedText.Encode("parts");
+        public static readonly JsonEncodedText Cause = JsonEncodedText.Encode("cause");
+        public static readonly JsonEncodedText Units = JsonEncodedText.Encode("units");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+
+        private static readonly JsonEncodedText[] _causes = ByValue<VarianceCause>(VarianceCauseNames.ToName);
+
+        private static readonly JsonEncodedText[] _confidences =
+            ByValue<AttributionConfidence>(level => level.ToString().ToLowerInvariant());
+
+        /// <summary>The cause's report name; a value the enum does not define is refused by the name table.</summary>
+        public static JsonEncodedText CauseOf(VarianceCause cause) => Known(_causes, (int)cause) is { } name
+            ? name
+            : JsonEncodedText.Encode(VarianceCauseNames.ToName(cause));
+
+        public static JsonEncodedText ConfidenceOf(AttributionConfidence level) =>
+            Known(_confidences, (int)level) is { } name
+            ? name
+            : JsonEncodedText.Encode(level.ToString().ToLowerInvariant());
+
+        /// <summary>Each defined value's encoded name, at the index of its number.</summary>
+        private static JsonEncodedText[] ByValue<T>(Func<T, string> name)
+            where T : struct, Enum
+        {
+            var values = Enum.GetValues<T>();
+            var names = new JsonEncodedText[values.Max(value => Convert.ToInt32(value, null)) + 1];
+            foreach (var value in values)
+            {
+                names[Convert.ToInt32(value, null)] = JsonEncodedText.Encode(name(value));
+            }
+
+            return names;
+        }
+
+        private static JsonEncodedText? Known(JsonEncodedText[] names, int value) =>
+            (uint)value < (uint)names.Length && !names[value].EncodedUtf8Bytes.IsEmpty ? names[value] : null;
+    }
 }
