@@ -60,6 +60,11 @@ internal sealed class EventIntake
     private PagedArray<long> _sold = new();
     private bool[] _shown = [];
 
+    /// <summary>The last pair <see cref="Pair"/> looked up: its SKU, location and number.</summary>
+    private string? _lastSku;
+    private string? _lastLocation;
+    private int _lastPair = -1;
+
     private EventIntake(Instant asOf, PairCounts pairs, Func<int, bool> watched)
     {
         _asOf = asOf;
@@ -231,9 +236,25 @@ internal sealed class EventIntake
         orderId.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + orderId + parent.Value;
 
     private PositionTally? Watched(Sku sku, LocationId location) =>
-        _pairs.Find(sku, location) is >= 0 and var pair && _watchedOf[pair] is > 0 and var watched
+        Pair(sku, location) is >= 0 and var pair && _watchedOf[pair] is > 0 and var watched
             ? _tallies[watched - 1]
             : null;
+
+    /// <summary>
+    /// The pair's number, or -1: the last pair looked up is remembered, since a log often holds several events of one
+    /// SKU and location in a row (the channel's and the warehouse's records of one order, a return's stages), and
+    /// comparing two short strings costs less than a look-up in a table of a million pairs.
+    /// </summary>
+    private int Pair(Sku sku, LocationId location)
+    {
+        if (!string.Equals(sku.Value, _lastSku, StringComparison.Ordinal)
+            || !string.Equals(location.Value, _lastLocation, StringComparison.Ordinal))
+        {
+            (_lastSku, _lastLocation, _lastPair) = (sku.Value, location.Value, _pairs.Find(sku, location));
+        }
+
+        return _lastPair;
+    }
 
     /// <summary>
     /// The error for an event that takes a running total of the window (units sold or shipped, a count's drift)
