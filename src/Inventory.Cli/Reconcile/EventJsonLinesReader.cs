@@ -56,11 +56,24 @@ internal static class EventJsonLinesReader
     public static IEnumerable<VarianceEvent> Read(
         string path, bool syncWritesOnly = false, EventPairFilter? filter = null)
     {
+        foreach (var (_, item) in ReadPositioned(path, syncWritesOnly, filter))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Reads the log as <see cref="Read"/> does, giving each event its position: the byte offset of its line in
+    /// the file, or, in a file of UTF-16 or UTF-32 text, its line number.
+    /// </summary>
+    public static IEnumerable<PositionedEvent> ReadPositioned(
+        string path, bool syncWritesOnly = false, EventPairFilter? filter = null)
+    {
         using var stream = new FileStream(
             path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         if (StartsWithWideByteOrderMark(stream))
         {
-            foreach (var item in ReadAsText(path).Where(e => !syncWritesOnly || e is SyncWrite))
+            foreach (var item in ReadAsText(path).Where(e => !syncWritesOnly || e.Event is SyncWrite))
             {
                 yield return item;
             }
@@ -70,9 +83,9 @@ internal static class EventJsonLinesReader
 
         var pending = new Queue<Task<ParsedChunk>>();
         var number = 0;
-        foreach (var (data, length) in Chunks(stream))
+        foreach (var (data, length, offset) in Chunks(stream))
         {
-            pending.Enqueue(Task.Run(() => Parse(data, length, syncWritesOnly, filter)));
+            pending.Enqueue(Task.Run(() => Parse(data, length, offset, syncWritesOnly, filter)));
             while (pending.Count >= ChunksAhead)
             {
                 var chunk = Take(pending.Dequeue());
@@ -114,10 +127,13 @@ internal static class EventJsonLinesReader
     /// Cuts the file into chunks that end after a line break (never between a carriage return and its line feed);
     /// the last chunk may end without one. Each array is rented and handed over to the chunk's parser.
     /// </summary>
-    private static IEnumerable<(byte[] Data, int Length)> Chunks(Stream stream)
+    private static IEnumerable<(byte[] Data, int Length, long Offset)> Chunks(Stream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var (filled, first) = (0, true);
+
+        // The file offset of the buffer's first byte.
+        long offset = 0;
         while (true)
         {
             if (filled == buffer.Length)
@@ -134,12 +150,13 @@ internal static class EventJsonLinesReader
             {
                 buffer.AsSpan(3, filled - 3).CopyTo(buffer);
                 filled -= 3;
+                offset = 3;
             }
 
             first = false;
             if (read == 0)
             {
-                yield return (buffer, filled);
+                yield return (buffer, filled, offset);
                 yield break;
             }
 
@@ -148,8 +165,8 @@ internal static class EventJsonLinesReader
             {
                 var rest = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize, filled - cut));
                 buffer.AsSpan(cut, filled - cut).CopyTo(rest);
-                yield return (buffer, cut);
-                (buffer, filled) = (rest, filled - cut);
+                yield return (buffer, cut, offset);
+                (buffer, filled, offset) = (rest, filled - cut, offset + cut);
             }
         }
     }
@@ -166,7 +183,8 @@ internal static class EventJsonLinesReader
         return data[at] == '\r' && data[at + 1] == '\n' ? at + 2 : at + 1;
     }
 
-    private static ParsedChunk Parse(byte[] data, int length, bool syncWritesOnly, EventPairFilter? filter)
+    private static ParsedChunk Parse(
+        byte[] data, int length, long offset, bool syncWritesOnly, EventPairFilter? filter)
     {
         var parser = _parser ??= new EventLineParser();
         var entries = _lists.TryDequeue(out var reused) ? reused : [];
@@ -175,13 +193,14 @@ internal static class EventJsonLinesReader
         {
             var lineLength = LineLength(data.AsSpan(start, length - start), out var breakLength);
             var text = data.AsSpan(start, lineLength);
+            var at = offset + start;
             line++;
             start += lineLength + breakLength;
             if (syncWritesOnly)
             {
                 if (SyncWriteLine(parser, text, filter, line) is { } write)
                 {
-                    entries.Add(new ParsedLine(line, write, null));
+                    entries.Add(new ParsedLine(line, at, write, null));
                 }
 
                 continue;
@@ -195,13 +214,13 @@ internal static class EventJsonLinesReader
 
             if (InvalidByte(text) is > 0 and var bad)
             {
-                entries.Add(new ParsedLine(line, null, Encoding.UTF8.GetString(text), bad));
+                entries.Add(new ParsedLine(line, at, null, Encoding.UTF8.GetString(text), bad));
                 continue;
             }
 
             entries.Add(content[0] == (byte)'{' && parser.TryParse(content) is { } fast
-                ? new ParsedLine(line, fast, null)
-                : new ParsedLine(line, null, Encoding.UTF8.GetString(text)));
+                ? new ParsedLine(line, at, fast, null)
+                : new ParsedLine(line, at, null, Encoding.UTF8.GetString(text)));
         }
 
         ArrayPool<byte>.Shared.Return(data);
@@ -233,7 +252,7 @@ internal static class EventJsonLinesReader
         }
     }
 
-    private static IEnumerable<VarianceEvent> Resolve(ParsedChunk chunk, string path, int linesBefore)
+    private static IEnumerable<PositionedEvent> Resolve(ParsedChunk chunk, string path, int linesBefore)
     {
         foreach (var entry in chunk.Entries)
         {
@@ -249,15 +268,153 @@ internal static class EventJsonLinesReader
 
             if (entry.Event is { } known)
             {
-                yield return known;
+                yield return new PositionedEvent(entry.Offset, known);
             }
             else if (!string.IsNullOrWhiteSpace(entry.Text))
             {
-                yield return Parse(entry.Text, path, linesBefore + entry.Line);
+                yield return new PositionedEvent(entry.Offset, Parse(entry.Text, path, linesBefore + entry.Line));
             }
         }
 
-        // Every entry has been handed on: the list is emptied, so it holds no event, and kept for a later chunk.
+        Recycle(chunk);
+    }
+
+    /// <summary>
+    /// Reads the events whose lines start at <paramref name="positions"/> (byte offsets that
+    /// <see cref="ReadPositioned"/> gave, rising), passing over the rest of the file unread: chunks that hold none
+    /// of them are not parsed at all, and in the others only those lines are.
+    /// </summary>
+    public static IEnumerable<VarianceEvent> ReadAt(string path, IReadOnlyList<long> positions)
+    {
+        using var stream = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (StartsWithWideByteOrderMark(stream))
+        {
+            foreach (var item in AtLines(ReadAsText(path), positions))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        var pending = new Queue<Task<ParsedChunk>>();
+        var next = 0;
+        foreach (var (data, length, offset) in Chunks(stream))
+        {
+            var first = next;
+            while (next < positions.Count && positions[next] < offset + length)
+            {
+                next++;
+            }
+
+            if (next == first)
+            {
+                ArrayPool<byte>.Shared.Return(data);
+                continue;
+            }
+
+            var count = next - first;
+            pending.Enqueue(Task.Run(() => ParseAt(data, length, offset, positions, first, count)));
+            while (pending.Count >= ChunksAhead)
+            {
+                foreach (var item in ResolveAt(Take(pending.Dequeue()), path))
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var item in ResolveAt(Take(pending.Dequeue()), path))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The events of a text log whose line numbers are among the rising positions.</summary>
+    private static IEnumerable<VarianceEvent> AtLines(
+        IEnumerable<PositionedEvent> events, IReadOnlyList<long> positions)
+    {
+        var next = 0;
+        foreach (var (line, item) in events)
+        {
+            while (next < positions.Count && positions[next] < line)
+            {
+                next++;
+            }
+
+            if (next < positions.Count && positions[next] == line)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Parses the lines of a chunk that start at <paramref name="count"/> of the positions.</summary>
+    private static ParsedChunk ParseAt(
+        byte[] data, int length, long offset, IReadOnlyList<long> positions, int first, int count)
+    {
+        var parser = _parser ??= new EventLineParser();
+        var entries = _lists.TryDequeue(out var reused) ? reused : [];
+        for (var i = first; i < first + count; i++)
+        {
+            var start = (int)(positions[i] - offset);
+            var text = data.AsSpan(start, LineLength(data.AsSpan(start, length - start), out _));
+            var content = text.Trim(" \t"u8);
+            entries.Add(!content.IsEmpty && content[0] == (byte)'{' && parser.TryParse(content) is { } fast
+                ? new ParsedLine(0, positions[i], fast, null)
+                : new ParsedLine(0, positions[i], null, Encoding.UTF8.GetString(text)));
+        }
+
+        ArrayPool<byte>.Shared.Return(data);
+
+        return new ParsedChunk(entries, 0);
+    }
+
+    /// <summary>
+    /// The events of a chunk read at positions. A line the fast path left is read the exact way; it was read in
+    /// full before, so a problem now means that the file changed between the reads.
+    /// </summary>
+    private static IEnumerable<VarianceEvent> ResolveAt(ParsedChunk chunk, string path)
+    {
+        foreach (var entry in chunk.Entries)
+        {
+            if (entry.Event is { } known)
+            {
+                yield return known;
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Text))
+            {
+                continue;
+            }
+
+            VarianceEvent item;
+            try
+            {
+                item = Parse(entry.Text, path, 0);
+            }
+            catch (MalformedRowException ex)
+            {
+                throw new IOException(
+                    $"{path}: the line at byte {entry.Offset} no longer reads as it did; the file changed while it "
+                    + $"was being reconciled. {ex.Message}",
+                    ex);
+            }
+
+            yield return item;
+        }
+
+        Recycle(chunk);
+    }
+
+    /// <summary>Empties a chunk's list, so it holds no event, and keeps it for a later chunk.</summary>
+    private static void Recycle(ParsedChunk chunk)
+    {
         chunk.Entries.Clear();
         if (_lists.Count < ListsKept)
         {
@@ -333,7 +490,7 @@ internal static class EventJsonLinesReader
             || (read == 4 && head.SequenceEqual((byte[])[0, 0, 0xFE, 0xFF]));
     }
 
-    private static IEnumerable<VarianceEvent> ReadAsText(string path)
+    private static IEnumerable<PositionedEvent> ReadAsText(string path)
     {
         using var reader = new StreamReader(path);
         var number = 0;
@@ -342,7 +499,7 @@ internal static class EventJsonLinesReader
             number++;
             if (!string.IsNullOrWhiteSpace(line))
             {
-                yield return Parse(line, path, number);
+                yield return new PositionedEvent(number, Parse(line, path, number));
             }
         }
     }
@@ -539,8 +696,9 @@ internal static class EventJsonLinesReader
     private readonly record struct ParsedChunk(List<ParsedLine> Entries, int Lines);
 
     /// <summary>
-    /// One line of a chunk, numbered from 1 within it: its event, or its text for the exact reader, or the column of
-    /// its first byte that is not UTF-8.
+    /// One line of a chunk, numbered from 1 within it (0 in a read at positions) and placed by the file offset of its
+    /// first byte: its event, or its text for the exact reader, or the column of its first byte that is not UTF-8.
     /// </summary>
-    private readonly record struct ParsedLine(int Line, VarianceEvent? Event, string? Text, int InvalidByte = 0);
+    private readonly record struct ParsedLine(
+        int Line, long Offset, VarianceEvent? Event, string? Text, int InvalidByte = 0);
 }

@@ -60,6 +60,13 @@ internal sealed class EventIntake
     private PagedArray<long> _sold = new();
     private bool[] _shown = [];
 
+    /// <summary>Whether the log gives positions, so the full read notes where the facts' events lie.</summary>
+    private bool _positioned;
+
+    /// <summary>Per change at a watched pair, and per bundle sale, its event's position, in log order.</summary>
+    private PagedArray<FactPosition> _positions = new();
+    private int _positionCount;
+
     /// <summary>The last pair <see cref="Pair"/> looked up: its SKU, location and number.</summary>
     private string? _lastSku;
     private string? _lastLocation;
@@ -90,23 +97,28 @@ internal sealed class EventIntake
     public Dictionary<(string Reference, LocationId Location), BundleSides> Bundles { get; } = [];
 
     /// <summary>
-    /// Reads the events of <paramref name="open"/>, which must yield the same events on every call (its argument,
-    /// whether sync writes alone are wanted, is false here; see <see cref="IVarianceEventLog.Open"/>). This full
-    /// read validates every event; the second read goes through <paramref name="openFor"/> with the pairs whose
-    /// facts are shown (see <see cref="IVarianceEventLog.OpenFor"/>).
+    /// Reads the events of <paramref name="source"/>, whose every open must yield the same events. The full read
+    /// validates every event. The second read goes to the positions of the shown facts' events and of the bundle
+    /// sales when the log gives positions of its own (see <see cref="IPositionedVarianceEventLog.OpenAt"/>), and
+    /// otherwise to the pairs whose facts are shown (see <see cref="IVarianceEventLog.OpenFor"/>).
     /// </summary>
-    public static EventIntake Read(
-        Instant asOf,
-        PairCounts pairs,
-        Func<int, bool> watched,
-        Func<bool, IEnumerable<VarianceEvent>> open,
-        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
+    public static EventIntake Read(Instant asOf, PairCounts pairs, Func<int, bool> watched, EventSource source)
     {
-        var intake = new EventIntake(asOf, pairs, watched);
-        intake.SumFacts(open(false));
-        if (intake._shown.Contains(true))
+        var intake = new EventIntake(asOf, pairs, watched) { _positioned = source.OpenAt is not null };
+        intake.SumFacts(source.OpenFull());
+        if (!intake._shown.Contains(true))
         {
-            intake.CollectFacts(openFor(intake.KeysOf(intake.ShownPairs()), false));
+            return intake;
+        }
+
+        if (source.OpenAt is { } openAt)
+        {
+            var wanted = intake.WantedPositions();
+            intake.CollectFacts(openAt(wanted), wanted.Length);
+        }
+        else
+        {
+            intake.CollectFacts(source.OpenFor(intake.KeysOf(intake.ShownPairs())), null);
         }
 
         return intake;
@@ -292,10 +304,24 @@ internal sealed class EventIntake
     /// instants of its changes; then shows the facts whose counted channel change may differ from their counted
     /// warehouse change once the writes are known (see <see cref="FactSides.Moves"/>).
     /// </summary>
-    private void SumFacts(IEnumerable<VarianceEvent> events)
+    private void SumFacts(IEnumerable<PositionedEvent> events)
     {
-        foreach (var item in events)
+        var previous = long.MinValue;
+        var first = true;
+        foreach (var (position, item) in events)
         {
+            if (_positioned)
+            {
+                // The second read asks for positions in rising order; a log that gave them otherwise is refused here.
+                if (!first && position <= previous)
+                {
+                    throw new InvalidOperationException(
+                        $"The event log gave position {position} after {previous}; positions must rise strictly.");
+                }
+
+                (previous, first) = (position, false);
+            }
+
             try
             {
                 Check(item);
@@ -316,6 +342,12 @@ internal sealed class EventIntake
                 continue;
             }
 
+            if (_positioned && item is BundleSale)
+            {
+                // Any bundle sale may be a record of a shown bundle line (see RecordBundle): its position is kept.
+                KeepPosition(position, -1);
+            }
+
             var count = Changes(item);
             for (var i = 0; i < count; i++)
             {
@@ -326,6 +358,10 @@ internal sealed class EventIntake
                     _sides.EnsureLength(fact + 1);
 
                     _sides[fact].Add(change.System, change.Delta, item.At);
+                    if (_positioned)
+                    {
+                        KeepPosition(position, fact);
+                    }
                 }
             }
         }
@@ -341,8 +377,13 @@ internal sealed class EventIntake
 
     private static int Tag(PositionTally tally, EffectKind kind) => checked((tally.Index * KindSlots) + (int)kind);
 
-    private void CollectFacts(IEnumerable<VarianceEvent> events)
+    /// <summary>
+    /// Reads the second time: keeps the changes of the shown facts and the bundle records they refer to. When
+    /// <paramref name="expected"/> is given (a read at positions), the log must yield exactly that many events.
+    /// </summary>
+    private void CollectFacts(IEnumerable<VarianceEvent> events, int? expected)
     {
+        var read = 0;
         var bundles = Enumerable.Range(0, _facts.Count)
             .Where(fact => _shown[fact] && _facts.Tag(fact) % KindSlots == (int)EffectKind.Bundle)
             .Select(fact => (BundleReference(_facts.First(fact).ToString(), new Sku(_facts.Second(fact).ToString())),
@@ -350,6 +391,7 @@ internal sealed class EventIntake
             .ToHashSet();
         foreach (var item in events)
         {
+            read++;
             if (item.At > _asOf)
             {
                 continue;
@@ -372,6 +414,41 @@ internal sealed class EventIntake
                 RecordBundle(sale, bundles);
             }
         }
+
+        if (expected is { } asked && read != asked)
+        {
+            throw new InvalidOperationException(
+                $"The event log yielded {read} events for the {asked} positions asked for; it must yield exactly "
+                + "the events at those positions.");
+        }
+    }
+
+    /// <summary>Notes that the event at <paramref name="position"/> changed a fact (-1: a bundle sale).</summary>
+    private void KeepPosition(long position, int fact)
+    {
+        _positions.EnsureLength(checked(_positionCount + 1));
+        _positions[_positionCount++] = new FactPosition(position, fact);
+    }
+
+    /// <summary>
+    /// The positions of the shown facts' events and of the bundle sales, rising and each once, after which the
+    /// positions noted during the full read are let go.
+    /// </summary>
+    private long[] WantedPositions()
+    {
+        var wanted = new List<long>();
+        for (var i = 0; i < _positionCount; i++)
+        {
+            var (position, fact) = (_positions[i].Position, _positions[i].Fact);
+            if ((fact < 0 || _shown[fact]) && (wanted.Count == 0 || wanted[^1] != position))
+            {
+                wanted.Add(position);
+            }
+        }
+
+        (_positions, _positionCount) = (new PagedArray<FactPosition>(), 0);
+
+        return [.. wanted];
     }
 
     /// <summary>Appends one change of a shown fact to the rows of its watched pair.</summary>
@@ -492,6 +569,9 @@ internal sealed class EventIntake
         public Instant At;
         public string EventId;
     }
+
+    /// <summary>Where an event lies in its log, and the fact it changed (-1 for a bundle sale).</summary>
+    private readonly record struct FactPosition(long Position, int Fact);
 
     /// <summary>
     /// One count change: the fact it belongs to (kind, reference, and for a bundle line the parent SKU), the system

@@ -72,7 +72,7 @@ public sealed class VarianceClassifier
         var counts = PairCounts.Read(channel, warehouse);
         var held = events as IReadOnlyCollection<VarianceEvent> ?? [.. events];
 
-        return Run(counts, _ => held, (_, _) => held);
+        return Run(counts, new EventSource(() => EventSource.Numbered(held), _ => held, null));
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event source, streaming its events.</summary>
@@ -95,13 +95,16 @@ public sealed class VarianceClassifier
 
         var counts = PairCounts.Read(channel, warehouse);
 
-        return Run(counts, _ => openEvents(), (_, _) => openEvents());
+        return Run(counts, new EventSource(() => EventSource.Numbered(openEvents()), _ => openEvents(), null));
     }
 
     /// <summary>Reconciles the two snapshots against a re-readable event log, streaming its events.</summary>
     /// <param name="channel">The channel snapshot; one row per SKU and location.</param>
     /// <param name="warehouse">The warehouse snapshot; one row per SKU and location.</param>
-    /// <param name="events">The events of the window; opened twice, the second time for some pairs only.</param>
+    /// <param name="events">
+    /// The events of the window; opened twice, the second time for some pairs only, or at some positions only when
+    /// the log is an <see cref="IPositionedVarianceEventLog"/>.
+    /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
@@ -116,42 +119,32 @@ public sealed class VarianceClassifier
 
         var counts = PairCounts.Read(channel, warehouse);
 
-        return Run(counts, events.Open, events.OpenFor);
+        return Run(counts, events is IPositionedVarianceEventLog positioned
+            ? new EventSource(positioned.OpenPositioned, pairs => events.OpenFor(pairs, false), positioned.OpenAt)
+            : new EventSource(
+                () => EventSource.Numbered(events.Open(false)), pairs => events.OpenFor(pairs, false), null));
     }
 
     /// <summary>
     /// Runs the intake's reads; the first full read also feeds the indicators and the previous-day comparison, which
     /// each see every event exactly once.
     /// </summary>
-    private VarianceReport Run(
-        PairCounts counts,
-        Func<bool, IEnumerable<VarianceEvent>> openEvents,
-        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor)
+    private VarianceReport Run(PairCounts counts, EventSource source)
     {
         var indicators = new IndicatorTally(_options.AsOf, _options.BusinessZone);
         var drift = _options.Previous is { } previous ? new DriftTally(previous.AsOf, _options.AsOf) : null;
-        var fed = false;
-        IEnumerable<VarianceEvent> Open(bool syncWritesOnly)
-        {
-            if (syncWritesOnly || fed)
-            {
-                return openEvents(syncWritesOnly);
-            }
+        var fed = source with { OpenFull = () => Feed(source.OpenFull(), indicators, drift) };
 
-            fed = true;
-
-            return Feed(openEvents(false), indicators, drift);
-        }
-
-        return Complete(BuildReport(counts, Intake(counts, Open, openFor)), indicators, drift);
+        return Complete(BuildReport(counts, Intake(counts, fed)), indicators, drift);
     }
 
-    private static IEnumerable<VarianceEvent> Feed(
-        IEnumerable<VarianceEvent> events, IndicatorTally indicators, DriftTally? drift)
+    private static IEnumerable<PositionedEvent> Feed(
+        IEnumerable<PositionedEvent> events, IndicatorTally indicators, DriftTally? drift)
     {
-        foreach (var item in events)
+        foreach (var positioned in events)
         {
-            yield return item;
+            yield return positioned;
+            var item = positioned.Event;
             try
             {
                 indicators.Add(item);
@@ -185,16 +178,12 @@ public sealed class VarianceClassifier
         };
     }
 
-    private EventIntake Intake(
-        PairCounts counts,
-        Func<bool, IEnumerable<VarianceEvent>> openEvents,
-        Func<IReadOnlySet<PositionKey>, bool, IEnumerable<VarianceEvent>> openFor) =>
+    private EventIntake Intake(PairCounts counts, EventSource source) =>
         EventIntake.Read(
             _options.AsOf,
             counts,
             pair => !_rules.WithinTolerance(counts.Channel(pair), counts.Warehouse(pair)),
-            openEvents,
-            openFor);
+            source);
 
     private VarianceReport BuildReport(PairCounts counts, EventIntake intake)
     {

@@ -38,6 +38,12 @@ public class StreamingEquivalencePropertyTests
             Require(Outcome(() => Reference(log)), Outcome(() => new VarianceClassifier(Options(log.Tolerance))
                 .Classify(log.Channel, log.Warehouse, new FilteringLog(log.Events)))));
 
+    [Property(MaxTest = 300)]
+    public Property PositionedLog_Meets_ReferenceModel() =>
+        Prop.ForAll(Arb.From(Logs()), Arb.From(Gen.Choose(1, 1000)), (log, spacing) =>
+            Require(Outcome(() => Reference(log)), Outcome(() => new VarianceClassifier(Options(log.Tolerance))
+                .Classify(log.Channel, log.Warehouse, new PositionedLog(log.Events, spacing)))));
+
     [Fact]
     public void Logs_ReachEveryCause_AndEveryConfidence()
     {
@@ -178,6 +184,30 @@ public class StreamingEquivalencePropertyTests
         public IEnumerable<VarianceEvent> OpenFor(IReadOnlySet<PositionKey> pairs, bool syncWritesOnly) =>
             Open(syncWritesOnly).Where(
                 item => item is null or BundleSale || pairs.Contains(new(item.Sku, item.Location)));
+    }
+
+    /// <summary>
+    /// A log that gives its events positions spaced <paramref name="spacing"/> apart and yields, at positions,
+    /// exactly the events asked for; it records what it was asked.
+    /// </summary>
+    public sealed class PositionedLog(List<VarianceEvent> events, long spacing) : IPositionedVarianceEventLog
+    {
+        public List<IReadOnlyList<long>> Asked { get; } = [];
+
+        public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) =>
+            throw new InvalidOperationException("A positioned log is read through its positions.");
+
+        public IEnumerable<PositionedEvent> OpenPositioned() =>
+            events.Select((item, index) => new PositionedEvent(7 + (index * spacing), item));
+
+        public IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions)
+        {
+            Asked.Add(positions);
+            foreach (var position in positions)
+            {
+                yield return events[checked((int)((position - 7) / spacing))];
+            }
+        }
     }
 
     /// <summary>One generated reconciliation.</summary>
