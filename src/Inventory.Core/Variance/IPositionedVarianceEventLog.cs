@@ -7,7 +7,8 @@ namespace Inventory.Core.Variance;
 /// <remarks>
 /// A position is the log's own number for an event, such as the byte offset of its line in a file. The classifier
 /// keeps one position per change at a pair beyond tolerance and per bundle sale while it reads, and asks for the
-/// events of the facts it shows (docs/variance.md, "Memory and speed").
+/// events of the facts it shows (docs/variance.md, "Memory and speed"). Implementations are read by one
+/// classification at a time; each open starts anew.
 /// </remarks>
 public interface IPositionedVarianceEventLog : IVarianceEventLog
 {
@@ -24,8 +25,3 @@ public interface IPositionedVarianceEventLog : IVarianceEventLog
     /// <returns>Exactly the events at those positions, in that order.</returns>
     IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions);
 }
-
-/// <summary>An event with the position its log gave it (see <see cref="IPositionedVarianceEventLog"/>).</summary>
-/// <param name="Position">The event's position in its log.</param>
-/// <param name="Event">The event.</param>
-public readonly record struct PositionedEvent(long Position, VarianceEvent Event);
