@@ -69,8 +69,7 @@ internal static class EventJsonLinesReader
     public static IEnumerable<PositionedEvent> ReadPositioned(
         string path, bool syncWritesOnly = false, EventPairFilter? filter = null)
     {
-        using var stream = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = OpenFile(path);
         if (StartsWithWideByteOrderMark(stream))
         {
             foreach (var item in ReadAsText(path).Where(e => !syncWritesOnly || e.Event is SyncWrite))
@@ -108,6 +107,24 @@ internal static class EventJsonLinesReader
 
             number += chunk.Lines;
         }
+    }
+
+    /// <summary>
+    /// Opens the log for reading; a pipe or other stream that cannot be read again from its start is refused by
+    /// name, since the classifier reads the log twice.
+    /// </summary>
+    private static FileStream OpenFile(string path)
+    {
+        var stream = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new IOException(
+                $"{path}: the event log must be a file that can be read twice, not a pipe; save it to a file first.");
+        }
+
+        return stream;
     }
 
     /// <summary>
@@ -286,8 +303,7 @@ internal static class EventJsonLinesReader
     /// </summary>
     public static IEnumerable<VarianceEvent> ReadAt(string path, IReadOnlyList<long> positions)
     {
-        using var stream = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = OpenFile(path);
         if (StartsWithWideByteOrderMark(stream))
         {
             foreach (var item in AtLines(ReadAsText(path), positions))
@@ -361,6 +377,13 @@ internal static class EventJsonLinesReader
         var entries = _lists.TryDequeue(out var reused) ? reused : [];
         for (var i = first; i < first + count; i++)
         {
+            if (positions[i] < offset)
+            {
+                // No line of this read starts there: an entry with neither event nor text, which is refused.
+                entries.Add(new ParsedLine(0, positions[i], null, null));
+                continue;
+            }
+
             var start = (int)(positions[i] - offset);
             var text = data.AsSpan(start, LineLength(data.AsSpan(start, length - start), out _));
             var content = text.Trim(" \t"u8);
@@ -388,21 +411,18 @@ internal static class EventJsonLinesReader
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(entry.Text))
-            {
-                continue;
-            }
-
             VarianceEvent item;
             try
             {
-                item = Parse(entry.Text, path, 0);
+                item = string.IsNullOrWhiteSpace(entry.Text)
+                    ? throw new MalformedRowException(path, 0, "line", entry.Text ?? string.Empty, "no event")
+                    : Parse(entry.Text, path, 0);
             }
             catch (MalformedRowException ex)
             {
                 throw new IOException(
-                    $"{path}: the line at byte {entry.Offset} no longer reads as it did; the file changed while it "
-                    + $"was being reconciled. {ex.Message}",
+                    $"{path}: no event reads at byte {entry.Offset} as it did in the first read; the file changed "
+                    + "while it was being reconciled.",
                     ex);
             }
 

@@ -113,8 +113,8 @@ internal sealed class EventIntake
 
         if (source.OpenAt is { } openAt)
         {
-            var wanted = intake.WantedPositions();
-            intake.CollectFacts(openAt(wanted), wanted.Length);
+            var (wanted, fingerprints) = intake.WantedPositions();
+            intake.CollectFacts(openAt(wanted), new AskedPositions(wanted, fingerprints));
         }
         else
         {
@@ -315,8 +315,9 @@ internal sealed class EventIntake
                 // The second read asks for positions in rising order; a log that gave them otherwise is refused here.
                 if (!first && position <= previous)
                 {
-                    throw new InvalidOperationException(
-                        $"The event log gave position {position} after {previous}; positions must rise strictly.");
+                    throw new VarianceInputException(
+                        $"The event log gave position {position} after {previous} (event {item?.Id}); positions "
+                        + "must rise strictly.");
                 }
 
                 (previous, first) = (position, false);
@@ -342,13 +343,14 @@ internal sealed class EventIntake
                 continue;
             }
 
+            var count = Changes(item);
+            var fingerprint = _positioned ? Fingerprint(item, count) : 0;
             if (_positioned && item is BundleSale)
             {
                 // Any bundle sale may be a record of a shown bundle line (see RecordBundle): its position is kept.
-                KeepPosition(position, -1);
+                KeepPosition(position, -1, fingerprint);
             }
 
-            var count = Changes(item);
             for (var i = 0; i < count; i++)
             {
                 var change = _changes[i];
@@ -360,7 +362,7 @@ internal sealed class EventIntake
                     _sides[fact].Add(change.System, change.Delta, item.At);
                     if (_positioned)
                     {
-                        KeepPosition(position, fact);
+                        KeepPosition(position, fact, fingerprint);
                     }
                 }
             }
@@ -379,9 +381,10 @@ internal sealed class EventIntake
 
     /// <summary>
     /// Reads the second time: keeps the changes of the shown facts and the bundle records they refer to. When
-    /// <paramref name="expected"/> is given (a read at positions), the log must yield exactly that many events.
+    /// <paramref name="asked"/> is given (a read at positions), the log must yield exactly the events the full read
+    /// found there: as many, each with the fingerprint noted for its position.
     /// </summary>
-    private void CollectFacts(IEnumerable<VarianceEvent> events, int? expected)
+    private void CollectFacts(IEnumerable<VarianceEvent> events, AskedPositions? asked)
     {
         var read = 0;
         var bundles = Enumerable.Range(0, _facts.Count)
@@ -391,6 +394,8 @@ internal sealed class EventIntake
             .ToHashSet();
         foreach (var item in events)
         {
+            ArgumentNullException.ThrowIfNull(item);
+            asked?.Require(read, item, Fingerprint(item, Changes(item)));
             read++;
             if (item.At > _asOf)
             {
@@ -415,40 +420,60 @@ internal sealed class EventIntake
             }
         }
 
-        if (expected is { } asked && read != asked)
-        {
-            throw new InvalidOperationException(
-                $"The event log yielded {read} events for the {asked} positions asked for; it must yield exactly "
-                + "the events at those positions.");
-        }
-    }
-
-    /// <summary>Notes that the event at <paramref name="position"/> changed a fact (-1: a bundle sale).</summary>
-    private void KeepPosition(long position, int fact)
-    {
-        _positions.EnsureLength(checked(_positionCount + 1));
-        _positions[_positionCount++] = new FactPosition(position, fact);
+        asked?.RequireAll(read);
     }
 
     /// <summary>
-    /// The positions of the shown facts' events and of the bundle sales, rising and each once, after which the
-    /// positions noted during the full read are let go.
+    /// Notes that the event at <paramref name="position"/> changed a fact (-1: a bundle sale), with the event's
+    /// fingerprint (see <see cref="Fingerprint"/>).
     /// </summary>
-    private long[] WantedPositions()
+    private void KeepPosition(long position, int fact, int fingerprint)
     {
-        var wanted = new List<long>();
+        _positions.EnsureLength(checked(_positionCount + 1));
+        _positions[_positionCount++] = new FactPosition(position, fact, fingerprint);
+    }
+
+    /// <summary>
+    /// The positions of the shown facts' events and of the bundle sales, rising and each once, with their events'
+    /// fingerprints; the positions noted during the full read are then let go.
+    /// </summary>
+    private (long[] Positions, int[] Fingerprints) WantedPositions()
+    {
+        var (wanted, fingerprints) = (new List<long>(), new List<int>());
         for (var i = 0; i < _positionCount; i++)
         {
-            var (position, fact) = (_positions[i].Position, _positions[i].Fact);
+            var (position, fact, fingerprint) = _positions[i];
             if ((fact < 0 || _shown[fact]) && (wanted.Count == 0 || wanted[^1] != position))
             {
                 wanted.Add(position);
+                fingerprints.Add(fingerprint);
             }
         }
 
         (_positions, _positionCount) = (new PagedArray<FactPosition>(), 0);
 
-        return [.. wanted];
+        return ([.. wanted], [.. fingerprints]);
+    }
+
+    /// <summary>
+    /// A hash of what the classifier reads from an event: its kind, id, SKU, location, instant and the count changes
+    /// of its first <paramref name="count"/> entries in the change buffer. A read at positions that yields an event
+    /// with another fingerprint did not yield the event the full read found there.
+    /// </summary>
+    private int Fingerprint(VarianceEvent item, int count)
+    {
+        var hash = new HashCode();
+        hash.Add(item.GetType());
+        hash.Add(item.Id);
+        hash.Add(item.Sku);
+        hash.Add(item.Location);
+        hash.Add(item.At);
+        for (var i = 0; i < count; i++)
+        {
+            hash.Add(_changes[i]);
+        }
+
+        return hash.ToHashCode();
     }
 
     /// <summary>Appends one change of a shown fact to the rows of its watched pair.</summary>
@@ -571,7 +596,40 @@ internal sealed class EventIntake
     }
 
     /// <summary>Where an event lies in its log, and the fact it changed (-1 for a bundle sale).</summary>
-    private readonly record struct FactPosition(long Position, int Fact);
+    private readonly record struct FactPosition(long Position, int Fact, int Fingerprint);
+
+    /// <summary>The positions a read at positions was asked for, with the fingerprints of their events.</summary>
+    private sealed class AskedPositions(long[] positions, int[] fingerprints)
+    {
+        /// <summary>Refuses the <paramref name="index"/>-th event yielded when it is not the one asked for.</summary>
+        public void Require(int index, VarianceEvent item, int fingerprint)
+        {
+            if (index >= positions.Length)
+            {
+                throw Changed($"yielded more than the {positions.Length} events asked for (then {item.Id})");
+            }
+
+            if (fingerprints[index] != fingerprint)
+            {
+                throw Changed(
+                    $"yielded {item.Id} ({item.Sku} @ {item.Location}) at position {positions[index]}, which is not "
+                    + "the event its full read found there");
+            }
+        }
+
+        /// <summary>Refuses a read that yielded fewer events than were asked for.</summary>
+        public void RequireAll(int read)
+        {
+            if (read < positions.Length)
+            {
+                throw Changed($"yielded {read} of the {positions.Length} events asked for");
+            }
+        }
+
+        private static VarianceInputException Changed(string what) =>
+            new($"The event log's read at positions {what}: the log changed between its two reads, or does not give "
+                + "the events at the positions asked for.");
+    }
 
     /// <summary>
     /// One count change: the fact it belongs to (kind, reference, and for a bundle line the parent SKU), the system

@@ -22,6 +22,10 @@ public interface IPositionedVarianceEventLog : IVarianceEventLog
 
     /// <summary>Opens the log at some positions only.</summary>
     /// <param name="positions">Strictly rising positions, each given by <see cref="OpenPositioned"/>.</param>
-    /// <returns>Exactly the events at those positions, in that order.</returns>
+    /// <returns>
+    /// Exactly the events at those positions, in that order. The classifier checks each against a fingerprint of
+    /// the event its full read found there (kind, id, SKU, location, instant and count changes) and refuses the
+    /// read with a <see cref="VarianceInputException"/> when one differs or the count is not the one asked for.
+    /// </returns>
     IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions);
 }

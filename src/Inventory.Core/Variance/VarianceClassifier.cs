@@ -107,7 +107,11 @@ public sealed class VarianceClassifier
     /// </param>
     /// <returns>The report, findings ordered by SKU then location.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
-    /// <exception cref="VarianceInputException">Thrown when a row repeats or an event is malformed.</exception>
+    /// <exception cref="VarianceInputException">
+    /// Thrown when a row repeats or an event is malformed; for an <see cref="IPositionedVarianceEventLog"/>, also
+    /// when its positions do not rise strictly or its read at positions does not yield exactly the events its full
+    /// read found there (a log that changed between its reads).
+    /// </exception>
     public VarianceReport Classify(
         IEnumerable<ChannelSnapshotRow> channel,
         IEnumerable<WarehouseSnapshotRow> warehouse,

@@ -89,6 +89,92 @@ public class EventLogPositionsTests
         Assert.Contains($"byte {second}", error.Message);
     }
 
+    [Theory]
+    [InlineData("rewritten")]
+    [InlineData("truncated")]
+    [InlineData("replaced")]
+    public void OpenAt_FileChangedSinceTheFirstRead_IsRefusedNamingTheFile(string change)
+    {
+        using var file = new TempText(Line("e1") + "\n" + Line("e2") + "\n");
+        var log = new JsonLinesEventLog(file.Path);
+        var positions = log.OpenPositioned().Select(p => p.Position).ToList();
+        File.SetLastWriteTimeUtc(file.Path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        switch (change)
+        {
+            case "rewritten":
+                File.WriteAllText(file.Path, Line("e1") + "\n" + Line("e3") + "\n");
+                break;
+            case "truncated":
+                File.WriteAllText(file.Path, Line("e1") + "\n");
+                File.SetLastWriteTimeUtc(file.Path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+                break;
+            default:
+                var other = file.Path + ".new";
+                File.WriteAllText(other, Line("e1") + "\n" + Line("e2") + "\n");
+                File.Move(other, file.Path, overwrite: true);
+                break;
+        }
+
+        var error = Assert.Throws<IOException>(() => log.OpenAt(positions).ToList());
+
+        Assert.Contains(file.Path + " changed while it was being reconciled", error.Message);
+    }
+
+    [Fact]
+    public void Classify_FileChangedInPlaceKeepingSizeAndTime_IsRefusedByTheEventsFingerprints()
+    {
+        using var file = new TempText(Line("e1") + "\n" + Line("e2") + "\n");
+        var written = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(file.Path, written);
+        var log = new RewritingLog(new JsonLinesEventLog(file.Path), () =>
+        {
+            // Same length, same time of last write: only what the line says has changed.
+            File.WriteAllText(file.Path, Line("e1") + "\n" + Line("e2").Replace(":1}", ":7}", StringComparison.Ordinal)
+                + "\n");
+            File.SetLastWriteTimeUtc(file.Path, written);
+        });
+        var options = new VarianceOptions { AsOf = NodaTime.Instant.FromUtc(2026, 3, 2, 6, 0) };
+        ChannelSnapshotRow[] channel = [new(new("A"), new("Main"), 90)];
+        WarehouseSnapshotRow[] warehouse = [new(new("A"), new("Main"), 100, 0, 0, 0)];
+
+        var error = Assert.Throws<VarianceInputException>(
+            () => new VarianceClassifier(options).Classify(channel, warehouse, log));
+
+        Assert.Contains("yielded e2 (A @ Main)", error.Message);
+        Assert.Contains("changed between its two reads", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadPositioned_Pipe_IsRefusedByName()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fifo = Path.Combine(Path.GetTempPath(), $"positions-{Guid.NewGuid():N}.fifo");
+        using (var make = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            make.WaitForExit();
+        }
+
+        try
+        {
+            var writer = Task.Run(() => File.WriteAllText(fifo, Line("e1") + "\n"));
+
+            var error = Assert.Throws<IOException>(() => EventJsonLinesReader.ReadPositioned(fifo).ToList());
+
+            Assert.Contains("must be a file that can be read twice, not a pipe", error.Message);
+
+            // The writer ends once the reader has let go of the pipe, with or without a broken-pipe error.
+            await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
     [Fact]
     public void Classify_PositionedFileLog_GivesTheReportOfAReadByPairs()
     {
@@ -176,6 +262,21 @@ public class EventLogPositionsTests
     public sealed record LogText(string Text, bool ByteOrderMark)
     {
         public override string ToString() => $"{Text.Length} characters, mark {ByteOrderMark}";
+    }
+
+    /// <summary>A positioned log that runs <paramref name="between"/> before its read at positions.</summary>
+    private sealed class RewritingLog(JsonLinesEventLog log, Action between) : IPositionedVarianceEventLog
+    {
+        public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) => log.Open(syncWritesOnly);
+
+        public IEnumerable<PositionedEvent> OpenPositioned() => log.OpenPositioned();
+
+        public IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions)
+        {
+            between();
+
+            return log.OpenAt(positions);
+        }
     }
 
     /// <summary>The file log without its positions, so the classifier reads it a second time by pairs.</summary>

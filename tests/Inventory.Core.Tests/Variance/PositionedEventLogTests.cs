@@ -47,7 +47,7 @@ public class PositionedEventLogTests
     [InlineData(-5)]
     public void Classify_PositionsThatDoNotRise_AreRefusedByName(long spacing)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Classify(new SkewedLog(_events, spacing)));
+        var error = Assert.Throws<VarianceInputException>(() => Classify(new SkewedLog(_events, spacing)));
 
         Assert.Contains("positions must rise strictly", error.Message);
     }
@@ -59,9 +59,31 @@ public class PositionedEventLogTests
     {
         var log = new MiscountingLog(_events, extra);
 
-        var error = Assert.Throws<InvalidOperationException>(() => Classify(log));
+        var error = Assert.Throws<VarianceInputException>(() => Classify(log));
 
-        Assert.Contains("positions asked for", error.Message);
+        Assert.Contains(extra < 0 ? "yielded 1 of the 2 events asked for" : "more than the 2 events", error.Message);
+        Assert.Contains("changed between its two reads", error.Message);
+    }
+
+    [Theory]
+    [InlineData("quantity")]
+    [InlineData("id")]
+    [InlineData("instant")]
+    public void Classify_LogYieldingAnotherEventAtAPosition_IsRefusedByName(string change)
+    {
+        // The second read of a log that changed: as many events as asked for, but the late order is not the same.
+        var late = (OrderEvent)_events[3];
+        var changed = change switch
+        {
+            "quantity" => late with { Quantity = 4 },
+            "id" => late with { Id = "c-later" },
+            _ => late with { At = At(301) },
+        };
+        var log = new ChangingLog(_events, [.. _events.Select(e => ReferenceEquals(e, late) ? changed : e)]);
+
+        var error = Assert.Throws<VarianceInputException>(() => Classify(log));
+
+        Assert.Contains($"at position 3, which is not the event its full read found there", error.Message);
     }
 
     private static VarianceReport Classify(IVarianceEventLog log) =>
@@ -80,6 +102,19 @@ public class PositionedEventLogTests
             events.Select((item, index) => new PositionedEvent(index < 2 ? index * 10 : 10 + step, item));
 
         public IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions) => events;
+    }
+
+    /// <summary>A log whose events at positions come from another list, as if it changed between reads.</summary>
+    private sealed class ChangingLog(List<VarianceEvent> first, List<VarianceEvent> second)
+        : IPositionedVarianceEventLog
+    {
+        public IEnumerable<VarianceEvent> Open(bool syncWritesOnly) => first;
+
+        public IEnumerable<PositionedEvent> OpenPositioned() =>
+            first.Select((item, index) => new PositionedEvent(index, item));
+
+        public IEnumerable<VarianceEvent> OpenAt(IReadOnlyList<long> positions) =>
+            positions.Select(position => second[(int)position]);
     }
 
     /// <summary>A log that yields one event fewer (-1) or one more (1) than it is asked for.</summary>
