@@ -42,10 +42,12 @@ internal static class ReconcileCommand
         var units = new Option<long>("--tolerance-units")
         {
             Description = "Units of difference still counted as agreement.",
+            DefaultValueFactory = _ => 0,
         };
         var percent = new Option<int>("--tolerance-percent")
         {
             Description = "Percent of the larger count still agreement.",
+            DefaultValueFactory = _ => 0,
         };
         var lag = new Option<int>("--sync-lag-minutes")
         {
@@ -83,16 +85,22 @@ internal static class ReconcileCommand
             var io = parse.InvocationConfiguration;
             try
             {
-                var warehousePath = parse.GetRequiredValue(warehouse);
+                var warehousePath = RequireFile(parse.GetRequiredValue(warehouse), "--warehouse");
+                RequireFile(parse.GetRequiredValue(channel), "--channel");
+                if (parse.GetValue(events) is { } eventFile)
+                {
+                    RequireFile(eventFile, "--events");
+                }
+
                 var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
                 var latest = await CheckSnapshotsAsync(parse.GetRequiredValue(channel), warehousePath, columns)
                     .ConfigureAwait(false);
                 var options = new VarianceOptions
                 {
                     AsOf = ResolveAsOf(parse.GetValue(asOf), latest),
-                    ToleranceUnits = parse.GetValue(units),
-                    TolerancePercent = parse.GetValue(percent),
-                    NormalSyncLag = Duration.FromMinutes(parse.GetValue(lag)),
+                    ToleranceUnits = NotNegative(parse.GetValue(units), "--tolerance-units"),
+                    TolerancePercent = (int)NotNegative(parse.GetValue(percent), "--tolerance-percent"),
+                    NormalSyncLag = Duration.FromMinutes(NotNegative(parse.GetValue(lag), "--sync-lag-minutes")),
                     BusinessZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parse.GetRequiredValue(zone))
                         ?? throw new ArgumentException($"--zone: unknown time zone '{parse.GetValue(zone)}'."),
                 };
@@ -203,6 +211,17 @@ internal static class ReconcileCommand
         var parsed = InstantPattern.ExtendedIso.Parse(text);
         return parsed.Success
             ? parsed.Value
-            : throw new ArgumentException($"--as-of: '{text}' is not an ISO-8601 UTC instant.");
+            : throw new ArgumentException(
+                $"--as-of: '{text}' is not an ISO-8601 UTC instant such as 2026-03-02T06:00:00Z.");
     }
+
+    /// <summary>The path of an input file, refused naming its option when no file is there.</summary>
+    private static string RequireFile(string path, string option) => File.Exists(path)
+        ? path
+        : throw new ArgumentException($"{option}: there is no file '{path}'.");
+
+    /// <summary>An option's number, refused naming the option when it is negative.</summary>
+    private static long NotNegative(long value, string option) => value >= 0
+        ? value
+        : throw new ArgumentException($"{option}: expected 0 or more, not {value}.");
 }

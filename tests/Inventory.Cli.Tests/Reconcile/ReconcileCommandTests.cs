@@ -76,6 +76,33 @@ public class ReconcileCommandTests
         Assert.Contains($"{events.Path}:1: column system", run.Error);
     }
 
+    [Theory]
+    [InlineData("--channel", "", "--channel: there is no file")]
+    [InlineData("--warehouse", "", "--warehouse: there is no file")]
+    [InlineData("--events", "", "--events: there is no file")]
+    [InlineData("--tolerance-units", "-1", "--tolerance-units: expected 0 or more, not -1.")]
+    [InlineData("--tolerance-percent", "-5", "--tolerance-percent: expected 0 or more, not -5.")]
+    [InlineData("--sync-lag-minutes", "-15", "--sync-lag-minutes: expected 0 or more, not -15.")]
+    [InlineData("--as-of", "yesterday", "such as 2026-03-02T06:00:00Z")]
+    public async Task Reconcile_BadOption_ExitsTwoNamingTheOption(string option, string value, string message)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.csv");
+        var arguments = new Dictionary<string, string>
+        {
+            ["--channel"] = RepositoryFiles.VarianceSample("channel.csv"),
+            ["--warehouse"] = RepositoryFiles.VarianceSample("warehouse.csv"),
+            ["--events"] = RepositoryFiles.VarianceSample("events.jsonl"),
+            [option] = value.Length == 0 ? missing : value,
+        };
+
+        var run = await CliRun.RunAsync(
+            ["reconcile", .. arguments.SelectMany(pair => new[] { pair.Key, pair.Value })]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Empty(run.Output);
+    }
+
     [Fact]
     public async Task Reconcile_TextFormat_NamesTheInstantAndTheHeroSkus()
     {
