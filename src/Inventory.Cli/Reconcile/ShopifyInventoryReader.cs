@@ -186,7 +186,9 @@ internal static class ShopifyInventoryReader
         if (!header.TryIndexOf(column, out _))
         {
             throw new MalformedRowException(
-                path, 1, column, string.Join(",", header.ColNames), "the header lacks this column");
+                path, 1, column, string.Join(",", header.ColNames),
+                "the header lacks this column; expected a Shopify inventory export: Handle, then Location and "
+                + "Available, or one column per location");
         }
     }
 }

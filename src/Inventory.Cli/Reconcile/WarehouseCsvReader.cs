@@ -88,7 +88,9 @@ internal static class WarehouseCsvReader
         foreach (var required in new[] { "sku", "location", "on_hand" }.Where(f => index[Ordinal(f)] < 0))
         {
             throw new MalformedRowException(
-                path, 1, columns[required], string.Join(",", header.ColNames), "the header lacks this column");
+                path, 1, columns[required], string.Join(",", header.ColNames),
+                header.ColNames.Count == 0 ? "the file is empty; expected a header line first"
+                : "the header lacks this column (--warehouse-column maps a field to another column name)");
         }
 
         return index;

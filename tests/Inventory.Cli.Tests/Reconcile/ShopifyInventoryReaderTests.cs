@@ -80,5 +80,6 @@ public class ShopifyInventoryReaderTests
         var error = Assert.Throws<MalformedRowException>(() => ShopifyInventoryReader.Read(file.Path));
 
         Assert.Equal((1, "Handle"), (error.Line, error.Column));
+        Assert.Contains("expected a Shopify inventory export", error.Message);
     }
 }

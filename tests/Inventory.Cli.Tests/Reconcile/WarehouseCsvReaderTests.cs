@@ -20,6 +20,20 @@ public class WarehouseCsvReaderTests
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 6, 0), latest);
     }
 
+    [Theory]
+    [InlineData("", "sku", "the file is empty; expected a header line first")]
+    [InlineData("sku,site,on_hand\nA,Main,1\n", "location", "--warehouse-column maps a field to another column")]
+    public void Read_MissingHeaderOrColumn_SaysHowToFixIt(string text, string column, string advice)
+    {
+        using var file = new TempText(text);
+
+        var error = Assert.Throws<MalformedRowException>(
+            () => WarehouseCsvReader.Read(file.Path, WarehouseColumns.Parse([])));
+
+        Assert.Equal((1, column), (error.Line, error.Column));
+        Assert.Contains(advice, error.Message);
+    }
+
     [Fact]
     public void Read_MappedColumns_ReadsThemAndTreatsMissingCountsAsZero()
     {
