@@ -181,7 +181,13 @@ internal sealed class LedgerWork
             }
         }
 
-        writes.Sort(static (left, right) => left.Key.CompareTo(right.Key));
+        // Stores take positions in key order (the same lock order for every writer); a cart's lines often come in
+        // that order already, and a comparer the compiler can inline sorts the others.
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(writes);
+        if (!InKeyOrder(span))
+        {
+            span.Sort(default(ByKey));
+        }
 
         return new StoreBatch(
             Key,
@@ -252,5 +258,24 @@ internal sealed class LedgerWork
         public bool Touched { get; set; }
 
         public StockPosition Effective => Stored with { Reserved = checked(Stored.Reserved - Expired) };
+    }
+
+    private static bool InKeyOrder(ReadOnlySpan<PositionWrite> writes)
+    {
+        for (var i = 1; i < writes.Length; i++)
+        {
+            if (writes[i - 1].Key.CompareTo(writes[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Orders position writes by their key.</summary>
+    private readonly struct ByKey : IComparer<PositionWrite>
+    {
+        public int Compare(PositionWrite x, PositionWrite y) => x.Key.CompareTo(y.Key);
     }
 }

@@ -115,6 +115,31 @@ public sealed class WriteRetryTests
         Assert.Equal(0, (await ledger.GetPositionAsync(A, W1)).Reserved);
     }
 
+    [Theory]
+    [InlineData("A,B,C,D")]
+    [InlineData("D,C,B,A")]
+    [InlineData("C,A,D,B")]
+    [InlineData("B,A,B2,A2")]
+    public async Task ExecuteAsync_CartInAnyLineOrder_WritesPositionsInKeyOrder(string skus)
+    {
+        var store = new ConflictingStore(conflicts: 0);
+        var ledger = Ledger(store, maxAttempts: 1);
+        var names = skus.Split(',');
+        foreach (var name in names)
+        {
+            Assert.True((await ledger.ExecuteAsync(new ReceiveStock($"po-{name}", new Sku(name), W1, 5))).IsApplied);
+        }
+
+        var cart = new ReserveCart(
+            "r-1", "cart-1", [.. names.Select((name, i) => LedgerHarness.Line($"l{i}", name, 1, "W1"))]);
+        var result = await ledger.ExecuteAsync(cart);
+
+        Assert.True(result.IsApplied, result.Message);
+        var keys = store.WrittenKeys[^1];
+        Assert.Equal(names.Length, keys.Length);
+        Assert.Equal(keys.Order(), keys);
+    }
+
     private static InventoryLedger Ledger(Core.Storage.IInventoryStore store, int maxAttempts) =>
         new(store, new FakeClock(LedgerHarness.Start), new InventoryOptions { MaxWriteAttempts = maxAttempts });
 }

@@ -14,6 +14,9 @@ internal sealed class ConflictingStore(int conflicts) : IInventoryStore
 
     public int Writes { get; private set; }
 
+    /// <summary>Gets the position keys of every batch written, in the order each batch lists them.</summary>
+    public List<PositionKey[]> WrittenKeys { get; } = [];
+
     /// <summary>Runs just before each write, to let a test change the store between a read and a write.</summary>
     public Func<ValueTask>? BeforeWrite { get; set; }
 
@@ -38,6 +41,7 @@ internal sealed class ConflictingStore(int conflicts) : IInventoryStore
     public async ValueTask<StoreWriteResult> WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
         Writes++;
+        WrittenKeys.Add([.. batch.Positions.Select(write => write.Key)]);
         if (BeforeWrite is { } beforeWrite)
         {
             BeforeWrite = null;
