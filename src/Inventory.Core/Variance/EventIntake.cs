@@ -456,8 +456,9 @@ internal sealed class EventIntake
     }
 
     /// <summary>
-    /// A hash of what the classifier reads from an event: its kind, id, SKU, location, instant and the count changes
-    /// of its first <paramref name="count"/> entries in the change buffer. A read at positions that yields an event
+    /// A hash of what the classifier reads from an event: its kind, id, SKU, location, instant, whether it is an
+    /// adjustment without a reason, and the count changes of its first <paramref name="count"/> entries in the change
+    /// buffer. A read at positions that yields an event
     /// with another fingerprint did not yield the event the full read found there.
     /// </summary>
     private int Fingerprint(VarianceEvent item, int count)
@@ -468,6 +469,7 @@ internal sealed class EventIntake
         hash.Add(item.Sku);
         hash.Add(item.Location);
         hash.Add(item.At);
+        hash.Add(item is AdjustmentEvent { HasReason: false });
         for (var i = 0; i < count; i++)
         {
             hash.Add(_changes[i]);

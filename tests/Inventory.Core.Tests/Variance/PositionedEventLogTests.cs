@@ -66,6 +66,22 @@ public class PositionedEventLogTests
     }
 
     [Theory]
+    [InlineData("reason removed")]
+    [InlineData("reason added")]
+    public void Classify_AdjustmentWhoseReasonChangedBetweenReads_IsRefusedByName(string change)
+    {
+        var adjustment = new AdjustmentEvent(
+            "a1", VarianceSystem.Warehouse, "adj-1", A, Here, -3, change == "reason added" ? null : "count", At(300));
+        var changed = adjustment with { Reason = change == "reason added" ? "count" : null };
+        List<VarianceEvent> first = [adjustment];
+        var log = new ChangingLog(first, [changed]);
+
+        var error = Assert.Throws<VarianceInputException>(() => Classify(log));
+
+        Assert.Contains("yielded a1", error.Message);
+    }
+
+    [Theory]
     [InlineData("quantity")]
     [InlineData("id")]
     [InlineData("instant")]
