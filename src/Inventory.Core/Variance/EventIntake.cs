@@ -61,7 +61,7 @@ internal sealed class EventIntake
     private bool[] _shown = [];
 
     /// <summary>Whether the log gives positions, so the full read notes where the facts' events lie.</summary>
-    private bool _positioned;
+    private readonly bool _positioned;
 
     /// <summary>Per change at a watched pair, and per bundle sale, its event's position, in log order.</summary>
     private PagedArray<FactPosition> _positions = new();
@@ -72,9 +72,10 @@ internal sealed class EventIntake
     private string? _lastLocation;
     private int _lastPair = -1;
 
-    private EventIntake(Instant asOf, PairCounts pairs, Func<int, bool> watched)
+    private EventIntake(Instant asOf, PairCounts pairs, Func<int, bool> watched, bool positioned)
     {
         _asOf = asOf;
+        _positioned = positioned;
         _pairs = pairs;
         _watchedOf = new int[pairs.Count];
         var pairOf = new List<int>();
@@ -104,7 +105,7 @@ internal sealed class EventIntake
     /// </summary>
     public static EventIntake Read(Instant asOf, PairCounts pairs, Func<int, bool> watched, EventSource source)
     {
-        var intake = new EventIntake(asOf, pairs, watched) { _positioned = source.OpenAt is not null };
+        var intake = new EventIntake(asOf, pairs, watched, positioned: source.OpenAt is not null);
         intake.SumFacts(source.OpenFull());
         if (!intake._shown.Contains(true))
         {
