@@ -181,10 +181,15 @@ internal sealed class LedgerWork
             }
         }
 
-        // Stores take positions in key order (the same lock order for every writer); a cart's lines often come in
-        // that order already, and a comparer the compiler can inline sorts the others.
+        // Stores take positions in key order (the same lock order for every writer). A cart's lines often come in
+        // that order already; a small batch is put in order by insertion, comparing keys directly, where the
+        // general sort calls a comparer through a delegate for every comparison.
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(writes);
-        if (!InKeyOrder(span))
+        if (span.Length <= SmallBatch)
+        {
+            SortByInsertion(span);
+        }
+        else if (!InKeyOrder(span))
         {
             span.Sort(default(ByKey));
         }
@@ -258,6 +263,25 @@ internal sealed class LedgerWork
         public bool Touched { get; set; }
 
         public StockPosition Effective => Stored with { Reserved = checked(Stored.Reserved - Expired) };
+    }
+
+    /// <summary>The most positions a batch puts in order by insertion.</summary>
+    private const int SmallBatch = 16;
+
+    private static void SortByInsertion(Span<PositionWrite> writes)
+    {
+        for (var i = 1; i < writes.Length; i++)
+        {
+            var next = writes[i];
+            var at = i;
+            while (at > 0 && writes[at - 1].Key.CompareTo(next.Key) > 0)
+            {
+                writes[at] = writes[at - 1];
+                at--;
+            }
+
+            writes[at] = next;
+        }
     }
 
     private static bool InKeyOrder(ReadOnlySpan<PositionWrite> writes)

@@ -120,6 +120,8 @@ public sealed class WriteRetryTests
     [InlineData("D,C,B,A")]
     [InlineData("C,A,D,B")]
     [InlineData("B,A,B2,A2")]
+    [InlineData("T,S,R,Q,P,O,N,M,L,K,J,I,H,G,F,E,D,C,B,A")]
+    [InlineData("A,B,C,D,E,F,G,H,I,J,K,L,M,N,O,P,Q,R,T,S")]
     public async Task ExecuteAsync_CartInAnyLineOrder_WritesPositionsInKeyOrder(string skus)
     {
         var store = new ConflictingStore(conflicts: 0);
