@@ -86,14 +86,15 @@ internal static class ReconcileCommand
             try
             {
                 var warehousePath = RequireFile(parse.GetRequiredValue(warehouse), "--warehouse");
-                RequireFile(parse.GetRequiredValue(channel), "--channel");
-                if (parse.GetValue(events) is { } eventFile)
+                var channelPath = RequireFile(parse.GetRequiredValue(channel), "--channel");
+                var eventPath = parse.GetValue(events);
+                if (eventPath is not null)
                 {
-                    RequireFile(eventFile, "--events");
+                    RequireFile(eventPath, "--events");
                 }
 
                 var columns = WarehouseColumns.Parse(parse.GetValue(mapping) ?? []);
-                var latest = await CheckSnapshotsAsync(parse.GetRequiredValue(channel), warehousePath, columns)
+                var latest = await CheckSnapshotsAsync(channelPath, warehousePath, columns)
                     .ConfigureAwait(false);
                 var options = new VarianceOptions
                 {
@@ -106,13 +107,11 @@ internal static class ReconcileCommand
                 };
                 ThresholdArguments.Apply(parse.GetValue(thresholds) ?? [], options.Thresholds);
                 heroes.Apply(parse, options);
-                HeroArguments.RequireKnown(options, () => ShopifyInventoryReader.Rows(parse.GetRequiredValue(channel))
+                HeroArguments.RequireKnown(options, () => ShopifyInventoryReader.Rows(channelPath)
                     .Select(r => r.Sku)
                     .Concat(WarehouseCsvReader.Rows(warehousePath, columns).Select(pair => pair.Row.Sku)));
-                previous.Apply(parse, options, WarehouseColumns.Parse(parse.GetValue(mapping) ?? []));
-                var eventPath = parse.GetValue(events);
+                previous.Apply(parse, options, columns);
                 var classifier = new VarianceClassifier(options);
-                var channelPath = parse.GetRequiredValue(channel);
                 var (channelLine, warehouseLine) = (new LastLine(), new LastLine());
                 var channelRows = ReadAhead.Of(ShopifyInventoryReader.RowsWithLines(channelPath))
                     .Select(read => channelLine.Note(read.Row, read.Line));

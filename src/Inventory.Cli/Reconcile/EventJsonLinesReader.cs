@@ -80,32 +80,39 @@ internal static class EventJsonLinesReader
             yield break;
         }
 
-        var pending = new Queue<Task<ParsedChunk>>();
         var number = 0;
-        foreach (var (data, length, offset) in Chunks(stream))
+        var parses = Chunks(stream).Select(chunk => (Func<ParsedChunk>)(() =>
+            Parse(chunk.Data, chunk.Length, chunk.Offset, syncWritesOnly, filter)));
+        foreach (var chunk in InOrder(parses))
         {
-            pending.Enqueue(Task.Run(() => Parse(data, length, offset, syncWritesOnly, filter)));
-            while (pending.Count >= ChunksAhead)
-            {
-                var chunk = Take(pending.Dequeue());
-                foreach (var item in Resolve(chunk, path, number))
-                {
-                    yield return item;
-                }
-
-                number += chunk.Lines;
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            var chunk = Take(pending.Dequeue());
             foreach (var item in Resolve(chunk, path, number))
             {
                 yield return item;
             }
 
             number += chunk.Lines;
+        }
+    }
+
+    /// <summary>
+    /// Runs each chunk's parse on a worker thread, <see cref="ChunksAhead"/> at most ahead of the caller, and hands
+    /// the parsed chunks back in file order.
+    /// </summary>
+    private static IEnumerable<ParsedChunk> InOrder(IEnumerable<Func<ParsedChunk>> parses)
+    {
+        var pending = new Queue<Task<ParsedChunk>>();
+        foreach (var parse in parses)
+        {
+            pending.Enqueue(Task.Run(parse));
+            while (pending.Count >= ChunksAhead)
+            {
+                yield return Take(pending.Dequeue());
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            yield return Take(pending.Dequeue());
         }
     }
 
@@ -314,7 +321,18 @@ internal static class EventJsonLinesReader
             yield break;
         }
 
-        var pending = new Queue<Task<ParsedChunk>>();
+        foreach (var chunk in InOrder(ParsesAt(stream, positions)))
+        {
+            foreach (var item in ResolveAt(chunk, path))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The parses of the chunks that hold some of the positions; any other chunk is let go unparsed.</summary>
+    private static IEnumerable<Func<ParsedChunk>> ParsesAt(Stream stream, IReadOnlyList<long> positions)
+    {
         var next = 0;
         foreach (var (data, length, offset) in Chunks(stream))
         {
@@ -331,22 +349,7 @@ internal static class EventJsonLinesReader
             }
 
             var count = next - first;
-            pending.Enqueue(Task.Run(() => ParseAt(data, length, offset, positions, first, count)));
-            while (pending.Count >= ChunksAhead)
-            {
-                foreach (var item in ResolveAt(Take(pending.Dequeue()), path))
-                {
-                    yield return item;
-                }
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            foreach (var item in ResolveAt(Take(pending.Dequeue()), path))
-            {
-                yield return item;
-            }
+            yield return () => ParseAt(data, length, offset, positions, first, count);
         }
     }
 

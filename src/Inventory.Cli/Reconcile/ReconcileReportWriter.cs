@@ -117,36 +117,22 @@ internal static class ReconcileReportWriter
         public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
         public static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
 
-        private static readonly JsonEncodedText[] _causes = ByValue<VarianceCause>(VarianceCauseNames.ToName);
+        private static readonly Dictionary<VarianceCause, JsonEncodedText> _causes =
+            Enum.GetValues<VarianceCause>().ToDictionary(
+                cause => cause, cause => JsonEncodedText.Encode(VarianceCauseNames.ToName(cause)));
 
-        private static readonly JsonEncodedText[] _confidences =
-            ByValue<AttributionConfidence>(level => level.ToString().ToLowerInvariant());
+        private static readonly Dictionary<AttributionConfidence, JsonEncodedText> _confidences =
+            Enum.GetValues<AttributionConfidence>().ToDictionary(
+                level => level, level => JsonEncodedText.Encode(level.ToString().ToLowerInvariant()));
 
         /// <summary>The cause's report name; a value the enum does not define is refused by the name table.</summary>
-        public static JsonEncodedText CauseOf(VarianceCause cause) => Known(_causes, (int)cause) is { } name
+        public static JsonEncodedText CauseOf(VarianceCause cause) => _causes.TryGetValue(cause, out var name)
             ? name
             : JsonEncodedText.Encode(VarianceCauseNames.ToName(cause));
 
         public static JsonEncodedText ConfidenceOf(AttributionConfidence level) =>
-            Known(_confidences, (int)level) is { } name
-            ? name
-            : JsonEncodedText.Encode(level.ToString().ToLowerInvariant());
-
-        /// <summary>Each defined value's encoded name, at the index of its number.</summary>
-        private static JsonEncodedText[] ByValue<T>(Func<T, string> name)
-            where T : struct, Enum
-        {
-            var values = Enum.GetValues<T>();
-            var names = new JsonEncodedText[values.Max(value => Convert.ToInt32(value, null)) + 1];
-            foreach (var value in values)
-            {
-                names[Convert.ToInt32(value, null)] = JsonEncodedText.Encode(name(value));
-            }
-
-            return names;
-        }
-
-        private static JsonEncodedText? Known(JsonEncodedText[] names, int value) =>
-            (uint)value < (uint)names.Length && !names[value].EncodedUtf8Bytes.IsEmpty ? names[value] : null;
+            _confidences.TryGetValue(level, out var name)
+                ? name
+                : JsonEncodedText.Encode(level.ToString().ToLowerInvariant());
     }
 }

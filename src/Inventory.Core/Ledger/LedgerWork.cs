@@ -181,17 +181,15 @@ internal sealed class LedgerWork
             }
         }
 
-        // Stores take positions in key order (the same lock order for every writer). A cart's lines often come in
-        // that order already; a small batch is put in order by insertion, comparing keys directly, where the
-        // general sort calls a comparer through a delegate for every comparison.
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(writes);
-        if (span.Length <= SmallBatch)
+        // Stores take positions in key order (the same lock order for every writer). A small batch is put in order
+        // by insertion, comparing keys directly, where the general sort calls a delegate for every comparison.
+        if (writes.Count <= SmallBatch)
         {
-            SortByInsertion(span);
+            SortByInsertion(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(writes));
         }
-        else if (!InKeyOrder(span))
+        else
         {
-            span.Sort(default(ByKey));
+            writes.Sort(static (left, right) => left.Key.CompareTo(right.Key));
         }
 
         return new StoreBatch(
@@ -282,24 +280,5 @@ internal sealed class LedgerWork
 
             writes[at] = next;
         }
-    }
-
-    private static bool InKeyOrder(ReadOnlySpan<PositionWrite> writes)
-    {
-        for (var i = 1; i < writes.Length; i++)
-        {
-            if (writes[i - 1].Key.CompareTo(writes[i].Key) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Orders position writes by their key.</summary>
-    private readonly struct ByKey : IComparer<PositionWrite>
-    {
-        public int Compare(PositionWrite x, PositionWrite y) => x.Key.CompareTo(y.Key);
     }
 }

@@ -345,11 +345,13 @@ internal sealed class EventIntake
             }
 
             var count = Changes(item);
-            var fingerprint = _positioned ? Fingerprint(item, count) : 0;
+
+            // Made once per event, and only for an event whose position is kept.
+            int? fingerprint = null;
             if (_positioned && item is BundleSale)
             {
                 // Any bundle sale may be a record of a shown bundle line (see RecordBundle): its position is kept.
-                KeepPosition(position, -1, fingerprint);
+                KeepPosition(position, -1, fingerprint ??= Fingerprint(item, count));
             }
 
             for (var i = 0; i < count; i++)
@@ -363,7 +365,7 @@ internal sealed class EventIntake
                     _sides[fact].Add(change.System, change.Delta, item.At);
                     if (_positioned)
                     {
-                        KeepPosition(position, fact, fingerprint);
+                        KeepPosition(position, fact, fingerprint ??= Fingerprint(item, count));
                     }
                 }
             }
@@ -396,14 +398,14 @@ internal sealed class EventIntake
         foreach (var item in events)
         {
             ArgumentNullException.ThrowIfNull(item);
-            asked?.Require(read, item, Fingerprint(item, Changes(item)));
+            var count = item.At <= _asOf || asked is not null ? Changes(item) : 0;
+            asked?.Require(read, item, Fingerprint(item, count));
             read++;
             if (item.At > _asOf)
             {
                 continue;
             }
 
-            var count = Changes(item);
             for (var i = 0; i < count; i++)
             {
                 var change = _changes[i];

@@ -98,9 +98,7 @@ public class ReconcileCommandTests
         var run = await CliRun.RunAsync(
             ["reconcile", .. arguments.SelectMany(pair => new[] { pair.Key, pair.Value })]);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(message, run.Error);
-        Assert.Empty(run.Output);
+        run.RequireInputError(message);
     }
 
     [Fact]
